@@ -1,0 +1,12 @@
+package dev.baton.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, with the total so a UI can draw its pager. */
+public record PageResult<T>(List<T> items, int page, int size, long total) {
+
+    public <R> PageResult<R> map(Function<T, R> mapper) {
+        return new PageResult<>(this.items.stream().map(mapper).toList(), this.page, this.size, this.total);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.baton.platform.internal;
+
+import static dev.baton.platform.db.Tables.AUDIT_LOG;
+
+import dev.baton.platform.AuditTrail;
+import dev.baton.platform.CurrentUser;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/** Writes audit rows with the caller, the clock's time and the request id. */
+@Component
+class JdbcAuditTrail implements AuditTrail {
+
+    private static final int MAX_DETAIL = 4000;
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    JdbcAuditTrail(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String action, String entityType, Object entityId, String detail) {
+        CurrentUser user = CurrentUser.require();
+        this.db.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.TENANT_ID, user.tenantId())
+                .set(AUDIT_LOG.OCCURRED_AT, this.clock.instant())
+                .set(AUDIT_LOG.ACTOR_ID, user.userId())
+                .set(AUDIT_LOG.ACTOR_NAME, user.name())
+                .set(AUDIT_LOG.ACTION, action)
+                .set(AUDIT_LOG.ENTITY_TYPE, entityType)
+                .set(AUDIT_LOG.ENTITY_ID, String.valueOf(entityId))
+                .set(AUDIT_LOG.DETAIL, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail)
+                .set(AUDIT_LOG.REQUEST_ID, MDC.get(RequestIdFilter.MDC_KEY))
+                .execute();
+    }
+}

@@ -1,0 +1,293 @@
+#!/usr/bin/env node
+// End-to-end journey through the Baton web UI, driven by playwright-core and the system Chromium.
+//
+//   BASE_URL=http://localhost:8080 node e2e/run.mjs
+//
+// Env:
+//   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
+//   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
+//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png (1280×800) are saved there
+//   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
+//   STEP_TIMEOUT_MS per-step timeout (default 15000)
+//
+// Exit code 0 on success, 1 on any failure (a failure.png is then saved into SCREENSHOT_DIR or the OS temp dir).
+
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
+const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
+const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
+const TENANT = process.env.E2E_TENANT || 'demo'
+const USERNAME = process.env.E2E_USERNAME || 'admin'
+const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`
+const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`)
+
+let stepNo = 0
+async function step(name, fn) {
+  stepNo += 1
+  const t0 = Date.now()
+  log(`▶ ${stepNo}. ${name}`)
+  try {
+    const result = await fn()
+    log(`✓ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
+    return result
+  } catch (e) {
+    log(`✗ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
+    throw e
+  }
+}
+
+/** Waits for the API response of the given method whose path starts with `prefix` (after /api/v1). */
+function apiResponse(page, method, prefix, extra = () => true) {
+  return page.waitForResponse(
+    (res) => {
+      const url = new URL(res.url())
+      return (
+        res.request().method() === method &&
+        url.pathname.startsWith(`/api/v1${prefix}`) &&
+        extra(url)
+      )
+    },
+    { timeout: STEP_TIMEOUT },
+  )
+}
+
+async function expectOk(res, what) {
+  if (res.status() >= 400) {
+    let body = ''
+    try {
+      body = await res.text()
+    } catch {
+      // ignore
+    }
+    throw new Error(`${what}: HTTP ${res.status()} ${body.slice(0, 500)}`)
+  }
+  return res
+}
+
+async function screenshot(page, name) {
+  if (!SCREENSHOT_DIR) return
+  // let toasts from earlier steps fade out so they do not cover the page
+  await page.locator('.el-message').first().waitFor({ state: 'detached' }).catch(() => {})
+  const file = join(SCREENSHOT_DIR, name)
+  await page.screenshot({ path: file })
+  log(`  screenshot ${file}`)
+}
+
+/** Opens an Element Plus select inside the form item with data-test=`item`, returns the popper locator. */
+async function openSelect(page, item, popperClass) {
+  await page.locator(`[data-test="${item}"] .el-select__wrapper`).click()
+  const popper = page.locator(`.el-popper.${popperClass}`).filter({ visible: true })
+  await popper.waitFor({ state: 'visible' })
+  return popper
+}
+
+async function run(page) {
+  await step(`open ${BASE_URL} and get redirected to the login page`, async () => {
+    await page.goto(BASE_URL + '/', { waitUntil: 'domcontentloaded' })
+    await page.waitForURL((u) => u.pathname === '/login')
+    await page.locator('[data-test="login-form"]').waitFor()
+    const tenant = await page.locator('[data-test="login-tenant"]').inputValue()
+    if (!tenant) throw new Error('tenant field is not pre-filled')
+  })
+  await screenshot(page, 'login.png')
+
+  await step(`log in as ${TENANT}/${USERNAME} (Enter submits)`, async () => {
+    await page.locator('[data-test="login-tenant"]').fill(TENANT)
+    await page.locator('[data-test="login-username"]').fill(USERNAME)
+    await page.locator('[data-test="login-password"]').fill(PASSWORD)
+    const login = apiResponse(page, 'POST', '/auth/login')
+    await page.locator('[data-test="login-password"]').press('Enter')
+    const res = await login
+    if (!res.ok()) {
+      const shown = await page
+        .locator('[data-test="login-error"]')
+        .textContent({ timeout: 3000 })
+        .catch(() => '')
+      throw new Error(`login failed: HTTP ${res.status()} ${shown ?? ''}`)
+    }
+    await page.waitForURL((u) => u.pathname.startsWith('/org/users'))
+    await page.locator('[data-test="header-user"]').waitFor()
+  })
+
+  await step('users page lists users', async () => {
+    await page.locator('[data-test="users-table"]').waitFor()
+    await page.locator('[data-test="user-username"]').first().waitFor()
+    // let the loading mask fade before the screenshot
+    await page.locator('[data-test="users-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'users.png')
+
+  const username = `e2e_${Date.now()}`
+  let departmentName = ''
+  let roleName = ''
+
+  await step('open the new-user dialog and fill it in', async () => {
+    await page.locator('[data-test="user-new"]').click()
+    const dialog = page.locator('[data-test="user-dialog"]')
+    await dialog.waitFor({ state: 'visible' })
+    await page.locator('[data-test="user-form-username"]').fill(username)
+    await page.locator('[data-test="user-form-display-name"]').fill('测试用户')
+    await page.locator('[data-test="user-form-password"]').fill('Secret-123456')
+  })
+
+  await step('pick a department', async () => {
+    const popper = await openSelect(page, 'user-form-departments', 'user-form-departments-popper')
+    const nodes = popper.locator('.el-tree-node__content')
+    await nodes.first().waitFor()
+    const preferred = nodes.filter({ hasText: '客服部' })
+    const node = (await preferred.count()) > 0 ? preferred.first() : nodes.first()
+    departmentName = ((await node.textContent()) || '').trim()
+    await node.click()
+    await page.locator('[data-test="user-form-departments"] .el-tag').first().waitFor()
+    // close the dropdown by clicking a neutral spot of the dialog
+    await page.locator('[data-test="user-dialog"] .el-dialog__title').click()
+    await popper.waitFor({ state: 'hidden' })
+    log(`  department: ${departmentName}`)
+  })
+
+  await step('pick a role', async () => {
+    const popper = await openSelect(page, 'user-form-roles', 'user-form-roles-popper')
+    const options = popper.locator('.el-select-dropdown__item')
+    await options.first().waitFor()
+    const preferred = options.filter({ hasText: '客服' })
+    const option = (await preferred.count()) > 0 ? preferred.first() : options.first()
+    roleName = ((await option.locator('span').first().textContent()) || '').trim()
+    await option.click()
+    await page.locator('[data-test="user-form-roles"] .el-tag').first().waitFor()
+    await page.locator('[data-test="user-dialog"] .el-dialog__title').click()
+    await popper.waitFor({ state: 'hidden' })
+    log(`  role: ${roleName}`)
+  })
+
+  await step(`save user ${username}`, async () => {
+    const created = apiResponse(page, 'POST', '/users')
+    await page.locator('[data-test="user-form-save"]').click()
+    const res = await created
+    if (!res.ok()) {
+      const fieldErrors = await page
+        .locator('[data-test="user-dialog"] .el-form-item__error')
+        .allTextContents()
+        .catch(() => [])
+      throw new Error(`create user failed: HTTP ${res.status()} ${await res.text().catch(() => '')} ${fieldErrors.join(' | ')}`)
+    }
+    await page.locator('[data-test="user-dialog"]').waitFor({ state: 'hidden' })
+  })
+
+  await step('search for the new user and see it in the table', async () => {
+    const search = page.locator('[data-test="users-search"]')
+    const listed = apiResponse(page, 'GET', '/users', (u) => u.searchParams.get('q') === username)
+    await search.fill(username)
+    await search.press('Enter')
+    await expectOk(await listed, 'search users')
+    const cell = page.locator('[data-test="user-username"]', { hasText: username })
+    await cell.first().waitFor()
+    const row = page.locator('[data-test="users-table"] .el-table__row', { has: cell })
+    const text = (await row.first().textContent()) || ''
+    if (!text.includes('测试用户')) throw new Error(`row does not show the display name: ${text}`)
+    if (departmentName && !text.includes(departmentName)) throw new Error(`row does not show ${departmentName}: ${text}`)
+    if (roleName && !text.includes(roleName)) throw new Error(`row does not show ${roleName}: ${text}`)
+  })
+
+  await step('roles page renders roles', async () => {
+    const listed = apiResponse(page, 'GET', '/roles')
+    await page.locator('[data-test="menu-roles"]').click()
+    await page.waitForURL((u) => u.pathname === '/org/roles')
+    await expectOk(await listed, 'list roles')
+    await page.locator('[data-test="role-name"]').first().waitFor()
+    const count = await page.locator('[data-test="role-name"]').count()
+    log(`  ${count} role(s)`)
+    await page.locator('[data-test="roles-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'roles.png')
+
+  await step('departments page renders the tree', async () => {
+    const listed = apiResponse(page, 'GET', '/departments')
+    await page.locator('[data-test="menu-departments"]').click()
+    await page.waitForURL((u) => u.pathname === '/org/departments')
+    await expectOk(await listed, 'list departments')
+    await page.locator('[data-test="department-tree"] .el-tree-node').first().waitFor()
+    const count = await page.locator('[data-test="department-tree"] .el-tree-node').count()
+    log(`  ${count} department(s)`)
+    await page.locator('[data-test="department-detail-name"]').waitFor()
+    await page.locator('[data-test="department-members"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'departments.png')
+}
+
+async function main() {
+  if (!BASE_URL) {
+    console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:8080 node e2e/run.mjs')
+    return 1
+  }
+  if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  log(`base ${BASE_URL}, chromium ${CHROMIUM_PATH}`)
+
+  let browser
+  let page
+  let overall
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true, timeout: 30_000 })
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      ignoreHTTPSErrors: true,
+    })
+    context.setDefaultTimeout(STEP_TIMEOUT)
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT)
+    page = await context.newPage()
+    page.on('pageerror', (e) => log(`  [page error] ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') log(`  [console] ${m.text()}`)
+    })
+    page.on('response', (r) => {
+      if (r.status() >= 500) log(`  [http ${r.status()}] ${r.request().method()} ${r.url()}`)
+    })
+
+    await Promise.race([
+      run(page),
+      new Promise((_, reject) => {
+        overall = setTimeout(() => reject(new Error(`journey took longer than ${TOTAL_TIMEOUT} ms`)), TOTAL_TIMEOUT)
+      }),
+    ])
+    log(`PASSED: ${stepNo} steps`)
+    return 0
+  } catch (e) {
+    console.error(`[e2e] FAILED: ${e && e.stack ? e.stack : e}`)
+    if (page) {
+      const dir = SCREENSHOT_DIR || tmpdir()
+      const file = join(dir, 'failure.png')
+      try {
+        await page.screenshot({ path: file, timeout: 5000 })
+        console.error(`[e2e] failure screenshot: ${file} (url ${page.url()})`)
+      } catch (se) {
+        console.error(`[e2e] could not save a failure screenshot: ${se}`)
+      }
+    }
+    return 1
+  } finally {
+    clearTimeout(overall)
+    if (browser) await browser.close().catch(() => {})
+  }
+}
+
+process.exit(await main())

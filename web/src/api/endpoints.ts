@@ -1,0 +1,72 @@
+import { request } from './http'
+import type {
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyCreated,
+  Department,
+  DepartmentCreate,
+  DepartmentUpdate,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  Page,
+  Permission,
+  Role,
+  RoleCreate,
+  RoleUpdate,
+  User,
+  UserCreate,
+  UserQuery,
+  UserUpdate,
+} from './types'
+
+export const authApi = {
+  login: (body: LoginRequest) =>
+    request<LoginResponse>('/auth/login', { method: 'POST', body, anonymous: true }),
+  /** used by the router guard, which redirects to the login page itself on 401 */
+  me: () => request<Me>('/auth/me', { quietUnauthorized: true }),
+}
+
+export const departmentsApi = {
+  list: () => request<Department[]>('/departments'),
+  create: (body: DepartmentCreate) => request<Department>('/departments', { method: 'POST', body }),
+  update: (id: number, body: DepartmentUpdate) =>
+    request<Department>(`/departments/${id}`, { method: 'PUT', body }),
+  remove: (id: number) => request<void>(`/departments/${id}`, { method: 'DELETE' }),
+}
+
+export function userQueryParams(q: UserQuery): Record<string, string | number | boolean | null | undefined> {
+  return {
+    page: q.page,
+    size: q.size,
+    sort: q.sort ? `${q.sort.field},${q.sort.direction}` : undefined,
+    q: q.q?.trim() || undefined,
+    departmentId: q.departmentId ?? undefined,
+    active: q.active ?? undefined,
+  }
+}
+
+export const usersApi = {
+  list: (q: UserQuery, signal?: AbortSignal) =>
+    request<Page<User>>('/users', { query: userQueryParams(q), signal }),
+  get: (id: number) => request<User>(`/users/${id}`),
+  create: (body: UserCreate) => request<User>('/users', { method: 'POST', body }),
+  update: (id: number, body: UserUpdate) => request<User>(`/users/${id}`, { method: 'PUT', body }),
+}
+
+export const rolesApi = {
+  list: () => request<Role[]>('/roles'),
+  create: (body: RoleCreate) => request<Role>('/roles', { method: 'POST', body }),
+  update: (id: number, body: RoleUpdate) => request<Role>(`/roles/${id}`, { method: 'PUT', body }),
+  remove: (id: number) => request<void>(`/roles/${id}`, { method: 'DELETE' }),
+}
+
+export const permissionsApi = {
+  list: () => request<Permission[]>('/permissions'),
+}
+
+export const apiKeysApi = {
+  list: () => request<ApiKey[]>('/api-keys'),
+  create: (body: ApiKeyCreate) => request<ApiKeyCreated>('/api-keys', { method: 'POST', body }),
+  revoke: (id: number) => request<void>(`/api-keys/${id}`, { method: 'DELETE' }),
+}

@@ -1,0 +1,4 @@
+export * from './types'
+export * from './http'
+export * from './problem'
+export * from './endpoints'

@@ -1,0 +1,7 @@
+/** Permission codes the UI checks to show or hide actions (the server enforces them either way). */
+export const PERMISSIONS = {
+  /** create/edit/delete departments, users and roles */
+  ORG_MANAGE: 'org.manage',
+  /** list, create and revoke API keys */
+  APIKEY_MANAGE: 'apikey.manage',
+} as const

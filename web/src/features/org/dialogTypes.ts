@@ -1,0 +1,1 @@
+export type DepartmentDialogMode = 'create' | 'edit' | 'rename' | 'move' | 'leader'

@@ -1,0 +1,86 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useAuthStore } from '@/features/auth/store'
+import { isApiError } from '@/api'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title */
+    title?: string
+    public?: boolean
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/features/auth/LoginPage.vue'),
+    meta: { public: true, title: 'auth.login' },
+  },
+  {
+    path: '/',
+    component: () => import('@/features/layout/MainLayout.vue'),
+    children: [
+      { path: '', redirect: '/org/users' },
+      {
+        path: 'org/departments',
+        name: 'departments',
+        component: () => import('@/features/org/DepartmentsPage.vue'),
+        meta: { title: 'layout.departments' },
+      },
+      {
+        path: 'org/users',
+        name: 'users',
+        component: () => import('@/features/org/UsersPage.vue'),
+        meta: { title: 'layout.users' },
+      },
+      {
+        path: 'org/roles',
+        name: 'roles',
+        component: () => import('@/features/org/RolesPage.vue'),
+        meta: { title: 'layout.roles' },
+      },
+      {
+        path: 'settings/api-keys',
+        name: 'api-keys',
+        component: () => import('@/features/apikeys/ApiKeysPage.vue'),
+        meta: { title: 'layout.apiKeys' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/features/layout/NotFoundPage.vue'),
+        meta: { title: 'layout.notFound' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  if (to.meta.public) {
+    if (to.name === 'login' && auth.isAuthenticated) return { path: '/' }
+    return true
+  }
+  if (!auth.isAuthenticated) {
+    auth.clear()
+    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (!auth.me) {
+    try {
+      await auth.loadMe()
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        auth.clear()
+        return { name: 'login', query: { redirect: to.fullPath } }
+      }
+      // other failures (server down…): let the page render; its own requests will report the error
+    }
+  }
+  return true
+})
