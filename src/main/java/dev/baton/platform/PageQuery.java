@@ -20,7 +20,11 @@ public record PageQuery(int page, int size, String sortKey, boolean ascending) {
      * @param sort {@code key} or {@code key,asc|desc}; null picks the default
      */
     public static PageQuery of(
-            @Nullable Integer page, @Nullable Integer size, @Nullable String sort, Set<String> sortKeys, String defaultSort) {
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable String sort,
+            Set<String> sortKeys,
+            String defaultSort) {
         List<FieldError> errors = new java.util.ArrayList<>();
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;

@@ -15,7 +15,8 @@ class ApiKeyIT extends IntegrationTest {
     void aKeyIsShownOnceWorksWithItsRolesAndStopsWhenRevoked() {
         Api admin = newTenant();
         Api.Response created = admin.post(
-                "/api/v1/api-keys", Map.of("name", "CRM 同步", "roleIds", List.of(roleIds(admin).get("agent"))));
+                "/api/v1/api-keys",
+                Map.of("name", "CRM 同步", "roleIds", List.of(roleIds(admin).get("agent"))));
         assertThat(created.status()).isEqualTo(201);
         String key = created.text("key");
         assertThat(key).startsWith("bk_");
@@ -40,7 +41,13 @@ class ApiKeyIT extends IntegrationTest {
         String expiry = this.clock.instant().plus(Duration.ofHours(1)).toString();
         String key = admin.post(
                         "/api/v1/api-keys",
-                        Map.of("name", "short", "roleIds", List.of(roleIds(admin).get("agent")), "expiresAt", expiry))
+                        Map.of(
+                                "name",
+                                "short",
+                                "roleIds",
+                                List.of(roleIds(admin).get("agent")),
+                                "expiresAt",
+                                expiry))
                 .text("key");
         assertThat(api().token(key).get("/api/v1/auth/me").status()).isEqualTo(200);
 
@@ -49,7 +56,13 @@ class ApiKeyIT extends IntegrationTest {
         assertThat(api().token(key).get("/api/v1/auth/me").status()).isEqualTo(401);
         assertThat(admin.post(
                                 "/api/v1/api-keys",
-                                Map.of("name", "past", "roleIds", List.of(roleIds(admin).get("agent")), "expiresAt", expiry))
+                                Map.of(
+                                        "name",
+                                        "past",
+                                        "roleIds",
+                                        List.of(roleIds(admin).get("agent")),
+                                        "expiresAt",
+                                        expiry))
                         .at("/errors/0/field")
                         .asString())
                 .isEqualTo("expiresAt");
@@ -62,7 +75,9 @@ class ApiKeyIT extends IntegrationTest {
         createUser(admin, "agent1", List.of(), List.of(roleIds(admin).get("agent")));
 
         Api.Response r = api().login(tenant, "agent1", "Secret-123456")
-                .post("/api/v1/api-keys", Map.of("name", "mine", "roleIds", List.of(roleIds(admin).get("admin"))));
+                .post(
+                        "/api/v1/api-keys",
+                        Map.of("name", "mine", "roleIds", List.of(roleIds(admin).get("admin"))));
 
         assertThat(r.status()).isEqualTo(403);
     }

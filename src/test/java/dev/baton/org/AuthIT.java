@@ -14,7 +14,7 @@ class AuthIT extends IntegrationTest {
     @Test
     void demoAdministratorLogsInAndSeesWhoTheyAre() {
         Api.Response login = api().post(
-                "/api/v1/auth/login", Map.of("tenant", "demo", "username", "admin", "password", "baton-demo"));
+                        "/api/v1/auth/login", Map.of("tenant", "demo", "username", "admin", "password", "baton-demo"));
 
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.text("accessToken")).isNotBlank();
@@ -28,7 +28,8 @@ class AuthIT extends IntegrationTest {
     @Test
     void wrongPasswordIsAProblemInTheCallersLanguage() {
         Api.Response zh = api().post(
-                "/api/v1/auth/login", Map.of("tenant", "demo", "username", "lina", "password", "wrong-password"));
+                        "/api/v1/auth/login",
+                        Map.of("tenant", "demo", "username", "lina", "password", "wrong-password"));
         Api.Response en = api().english()
                 .post("/api/v1/auth/login", Map.of("tenant", "demo", "username", "lina", "password", "wrong-password"));
 
@@ -42,9 +43,9 @@ class AuthIT extends IntegrationTest {
     @Test
     void unknownTenantAndUnknownUserFailLikeAWrongPassword() {
         Api.Response tenant = api().post(
-                "/api/v1/auth/login", Map.of("tenant", "nope", "username", "admin", "password", "baton-demo"));
+                        "/api/v1/auth/login", Map.of("tenant", "nope", "username", "admin", "password", "baton-demo"));
         Api.Response user = api().post(
-                "/api/v1/auth/login", Map.of("tenant", "demo", "username", "nobody", "password", "baton-demo"));
+                        "/api/v1/auth/login", Map.of("tenant", "demo", "username", "nobody", "password", "baton-demo"));
 
         assertThat(tenant.status()).isEqualTo(401);
         assertThat(user.status()).isEqualTo(401);
@@ -61,7 +62,8 @@ class AuthIT extends IntegrationTest {
         }
 
         Api.Response throttled = api().post(
-                "/api/v1/auth/login", Map.of("tenant", tenant, "username", "boss", "password", "Secret-123456"));
+                        "/api/v1/auth/login",
+                        Map.of("tenant", tenant, "username", "boss", "password", "Secret-123456"));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotNull();
         assertThat(throttled.json().path("retryAfterSeconds").asLong()).isPositive();
@@ -104,8 +106,8 @@ class AuthIT extends IntegrationTest {
         Api leaver = api().login(tenant, "leaver", "Secret-123456");
         assertThat(leaver.get("/api/v1/auth/me").status()).isEqualTo(200);
 
-        Api.Response off = admin.put(
-                "/api/v1/users/" + userId, Map.of("displayName", "leaver", "active", false, "version", 0));
+        Api.Response off =
+                admin.put("/api/v1/users/" + userId, Map.of("displayName", "leaver", "active", false, "version", 0));
         assertThat(off.status()).isEqualTo(200);
 
         assertThat(leaver.get("/api/v1/auth/me").status()).isEqualTo(401);

@@ -68,7 +68,10 @@ class DataScopeIT extends IntegrationTest {
     void usersOutsideTheScopeAreNotFoundByIdEither() {
         visibleToManagerWith("DEPARTMENT", List.of());
         Api manager = api().login(this.tenant, "manager", "Secret-123456");
-        long serviceAgent = this.admin.get("/api/v1/users?q=service_agent").at("/items/0/id").asLong();
+        long serviceAgent = this.admin
+                .get("/api/v1/users?q=service_agent")
+                .at("/items/0/id")
+                .asLong();
 
         assertThat(manager.get("/api/v1/users/" + serviceAgent).status()).isEqualTo(404);
     }

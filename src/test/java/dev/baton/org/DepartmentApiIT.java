@@ -18,7 +18,8 @@ class DepartmentApiIT extends IntegrationTest {
         long child = createDepartment(admin, "A1", a);
         createDepartment(admin, "A1x", child);
 
-        Api.Response moved = admin.put("/api/v1/departments/" + child, Map.of("name", "A1", "parentId", b, "version", 0));
+        Api.Response moved =
+                admin.put("/api/v1/departments/" + child, Map.of("name", "A1", "parentId", b, "version", 0));
 
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().path("parentId").asLong()).isEqualTo(b);
@@ -27,7 +28,9 @@ class DepartmentApiIT extends IntegrationTest {
                         "/api/v1/roles",
                         Map.of("code", "b_tree", "name", "B", "permissions", List.of(), "dataScope", "DEPARTMENT_TREE"))
                 .id();
-        long grandchild = admin.get("/api/v1/departments").json().valueStream()
+        long grandchild = admin.get("/api/v1/departments")
+                .json()
+                .valueStream()
                 .filter(d -> d.path("name").asString().equals("A1x"))
                 .findFirst()
                 .orElseThrow()
@@ -36,7 +39,9 @@ class DepartmentApiIT extends IntegrationTest {
         createUser(admin, "deep", List.of(grandchild), List.of());
         createUser(admin, "b_head", List.of(b), List.of(role));
         String tenant = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
-        assertThat(api().login(tenant, "b_head", "Secret-123456").get("/api/v1/users?size=50").body())
+        assertThat(api().login(tenant, "b_head", "Secret-123456")
+                        .get("/api/v1/users?size=50")
+                        .body())
                 .contains("\"deep\"");
     }
 
@@ -47,7 +52,8 @@ class DepartmentApiIT extends IntegrationTest {
         long child = createDepartment(admin, "A1", a);
 
         Api.Response self = admin.put("/api/v1/departments/" + a, Map.of("name", "A", "parentId", a, "version", 0));
-        Api.Response below = admin.put("/api/v1/departments/" + a, Map.of("name", "A", "parentId", child, "version", 0));
+        Api.Response below =
+                admin.put("/api/v1/departments/" + a, Map.of("name", "A", "parentId", child, "version", 0));
 
         assertThat(self.status()).isEqualTo(400);
         assertThat(below.status()).isEqualTo(400);

@@ -12,11 +12,18 @@ class PlatformTenantIT extends IntegrationTest {
     @Test
     void platformAdministratorCreatesATenantWhoseAdministratorCanLogIn() {
         Api.Response created = root().post(
-                "/api/v1/platform/tenants",
-                Map.of(
-                        "code", "acme",
-                        "name", "艾克美",
-                        "admin", Map.of("username", "acme_admin", "displayName", "管理员", "password", "Acme-Secret-1")));
+                        "/api/v1/platform/tenants",
+                        Map.of(
+                                "code", "acme",
+                                "name", "艾克美",
+                                "admin",
+                                        Map.of(
+                                                "username",
+                                                "acme_admin",
+                                                "displayName",
+                                                "管理员",
+                                                "password",
+                                                "Acme-Secret-1")));
 
         assertThat(created.status()).isEqualTo(201);
         Api acme = api().login("acme", "acme_admin", "Acme-Secret-1");
@@ -28,11 +35,23 @@ class PlatformTenantIT extends IntegrationTest {
     @Test
     void tenantCodesAreUniqueAndValidated() {
         Api.Response taken = root().post(
-                "/api/v1/platform/tenants",
-                Map.of("code", "demo", "name", "x", "admin", Map.of("username", "a1", "displayName", "a", "password", "Secret-123456")));
+                        "/api/v1/platform/tenants",
+                        Map.of(
+                                "code",
+                                "demo",
+                                "name",
+                                "x",
+                                "admin",
+                                Map.of("username", "a1", "displayName", "a", "password", "Secret-123456")));
         Api.Response invalid = root().post(
-                "/api/v1/platform/tenants",
-                Map.of("code", "Not Valid", "name", "x", "admin", Map.of("username", "a1", "displayName", "a", "password", "short")));
+                        "/api/v1/platform/tenants",
+                        Map.of(
+                                "code",
+                                "Not Valid",
+                                "name",
+                                "x",
+                                "admin",
+                                Map.of("username", "a1", "displayName", "a", "password", "short")));
 
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.at("/errors/0/field").asString()).isEqualTo("code");

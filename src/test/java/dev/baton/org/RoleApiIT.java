@@ -31,7 +31,15 @@ class RoleApiIT extends IntegrationTest {
 
         admin.put(
                 "/api/v1/roles/" + role,
-                Map.of("name", "人事", "permissions", List.of("ticket.read", "org.manage"), "dataScope", "ALL", "version", 0));
+                Map.of(
+                        "name",
+                        "人事",
+                        "permissions",
+                        List.of("ticket.read", "org.manage"),
+                        "dataScope",
+                        "ALL",
+                        "version",
+                        0));
 
         assertThat(hr.post("/api/v1/departments", Map.of("name", "X")).status()).isEqualTo(201);
     }
@@ -42,7 +50,15 @@ class RoleApiIT extends IntegrationTest {
 
         Api.Response r = admin.post(
                 "/api/v1/roles",
-                Map.of("code", "odd", "name", "odd", "permissions", List.of("ticket.read", "launch.missiles", "platform.manage"), "dataScope", "CUSTOM"));
+                Map.of(
+                        "code",
+                        "odd",
+                        "name",
+                        "odd",
+                        "permissions",
+                        List.of("ticket.read", "launch.missiles", "platform.manage"),
+                        "dataScope",
+                        "CUSTOM"));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").toString())
@@ -54,7 +70,8 @@ class RoleApiIT extends IntegrationTest {
         Api admin = newTenant();
         long agent = roleIds(admin).get("agent");
         long custom = admin.post(
-                        "/api/v1/roles", Map.of("code", "tmp", "name", "tmp", "permissions", List.of(), "dataScope", "SELF"))
+                        "/api/v1/roles",
+                        Map.of("code", "tmp", "name", "tmp", "permissions", List.of(), "dataScope", "SELF"))
                 .id();
         createUser(admin, "holder", List.of(), List.of(custom));
 

@@ -37,7 +37,8 @@ class TenantIsolationIT extends IntegrationTest {
         long bUser = createUser(b, "victim", List.of(), List.of());
 
         assertThat(a.get("/api/v1/users/" + bUser).status()).isEqualTo(404);
-        assertThat(a.get("/api/v1/users?q=victim").json().path("total").asLong()).isZero();
+        assertThat(a.get("/api/v1/users?q=victim").json().path("total").asLong())
+                .isZero();
         assertThat(a.put("/api/v1/users/" + bUser, Map.of("displayName", "hacked", "version", 0))
                         .status())
                 .isEqualTo(404);
@@ -60,7 +61,15 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(a.delete("/api/v1/roles/" + bRole).status()).isEqualTo(404);
         Api.Response grant = a.post(
                 "/api/v1/users",
-                Map.of("username", "sneaky", "displayName", "s", "password", "Secret-123456", "roleIds", List.of(bRole)));
+                Map.of(
+                        "username",
+                        "sneaky",
+                        "displayName",
+                        "s",
+                        "password",
+                        "Secret-123456",
+                        "roleIds",
+                        List.of(bRole)));
         assertThat(grant.status()).isEqualTo(400);
         assertThat(grant.at("/errors/0/field").asString()).isEqualTo("roleIds[0]");
 
@@ -72,7 +81,8 @@ class TenantIsolationIT extends IntegrationTest {
         Api a = newTenant();
         Api b = newTenant();
         Api.Response key = b.post(
-                "/api/v1/api-keys", Map.of("name", "erp", "roleIds", List.of(roleIds(b).get("admin"))));
+                "/api/v1/api-keys",
+                Map.of("name", "erp", "roleIds", List.of(roleIds(b).get("admin"))));
         long keyId = key.id();
 
         assertThat(a.delete("/api/v1/api-keys/" + keyId).status()).isEqualTo(404);

@@ -36,7 +36,9 @@ class UserApiIT extends IntegrationTest {
         String tenant = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
         Api chen = api().login(tenant, "chen", "Secret-123456");
         assertThat(chen.get("/api/v1/auth/me").text("displayName")).isEqualTo("陈工");
-        assertThat(admin.get("/api/v1/users?departmentId=" + department).at("/items/0/username").asString())
+        assertThat(admin.get("/api/v1/users?departmentId=" + department)
+                        .at("/items/0/username")
+                        .asString())
                 .isEqualTo("chen");
     }
 
@@ -59,7 +61,8 @@ class UserApiIT extends IntegrationTest {
         List<String> fields = new ArrayList<>();
         r.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).contains("username", "displayName", "password", "email", "mobile");
-        assertThat(admin.get("/api/v1/users?q=bad").json().path("total").asLong()).isZero();
+        assertThat(admin.get("/api/v1/users?q=bad").json().path("total").asLong())
+                .isZero();
     }
 
     @Test
@@ -177,8 +180,8 @@ class UserApiIT extends IntegrationTest {
         createUser(admin, "agent1", List.of(), List.of(roleIds(admin).get("agent")));
         Api agent = api().login(tenant, "agent1", "Secret-123456");
 
-        Api.Response r = agent.post(
-                "/api/v1/users", Map.of("username", "x3", "displayName", "x", "password", "Secret-123456"));
+        Api.Response r =
+                agent.post("/api/v1/users", Map.of("username", "x3", "displayName", "x", "password", "Secret-123456"));
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.text("type")).endsWith("/forbidden");
@@ -188,8 +191,8 @@ class UserApiIT extends IntegrationTest {
     void theDemoPasswordCannotBecomeARealPassword() {
         Api admin = newTenant();
 
-        Api.Response r = admin.post(
-                "/api/v1/users", Map.of("username", "lazy", "displayName", "x", "password", "baton-demo"));
+        Api.Response r =
+                admin.post("/api/v1/users", Map.of("username", "lazy", "displayName", "x", "password", "baton-demo"));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.at("/errors/0/field").asString()).isEqualTo("password");

@@ -21,8 +21,10 @@ class PageQueryTest {
     @Test
     void reportsEveryBadParameter() {
         assertThatThrownBy(() -> PageQuery.of(-1, 0, "secret,sideways", KEYS, "name"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly("page", "size", "sort", "sort"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("page", "size", "sort", "sort"));
     }
 }

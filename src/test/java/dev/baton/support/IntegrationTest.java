@@ -59,14 +59,14 @@ public abstract class IntegrationTest {
     protected Api newTenant() {
         String code = "t" + System.nanoTime() % 1_000_000_000L + "-" + TENANTS.incrementAndGet();
         Api.Response created = root().post(
-                "/api/v1/platform/tenants",
-                Map.of(
-                        "code",
-                        code,
-                        "name",
-                        "租户 " + code,
-                        "admin",
-                        Map.of("username", "boss", "displayName", "老板", "password", "Secret-123456")));
+                        "/api/v1/platform/tenants",
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                "租户 " + code,
+                                "admin",
+                                Map.of("username", "boss", "displayName", "老板", "password", "Secret-123456")));
         if (created.status() != 201) {
             throw new AssertionError("tenant creation failed: " + created);
         }
@@ -76,7 +76,9 @@ public abstract class IntegrationTest {
     /** The ids of the built-in roles of the tenant behind {@code admin}, by code. */
     protected static Map<String, Long> roleIds(Api admin) {
         Map<String, Long> ids = new java.util.HashMap<>();
-        admin.get("/api/v1/roles").json().forEach(r -> ids.put(r.path("code").asString(), r.path("id").asLong()));
+        admin.get("/api/v1/roles")
+                .json()
+                .forEach(r -> ids.put(r.path("code").asString(), r.path("id").asLong()));
         return ids;
     }
 

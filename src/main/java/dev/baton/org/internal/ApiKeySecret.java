@@ -27,7 +27,10 @@ final class ApiKeySecret {
 
     static Optional<Parsed> parse(String raw) {
         String[] parts = raw.split("_", 3);
-        if (parts.length != 3 || !parts[0].equals("bk") || !parts[1].matches("[0-9]{1,18}") || parts[2].length() != 43) {
+        if (parts.length != 3
+                || !parts[0].equals("bk")
+                || !parts[1].matches("[0-9]{1,18}")
+                || parts[2].length() != 43) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(Long.parseLong(parts[1]), hash(raw)));

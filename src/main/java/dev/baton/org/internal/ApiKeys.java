@@ -43,11 +43,13 @@ class ApiKeys {
 
     @Transactional(readOnly = true)
     List<ApiKeyView> list(long tenantId) {
-        List<ApiKeysRecord> keys = this.db.selectFrom(API_KEYS)
+        List<ApiKeysRecord> keys = this.db
+                .selectFrom(API_KEYS)
                 .where(API_KEYS.TENANT_ID.eq(tenantId))
                 .orderBy(API_KEYS.ID.desc())
                 .fetch();
-        Map<Long, List<Long>> keyRoles = this.db.select(API_KEY_ROLES.API_KEY_ID, API_KEY_ROLES.ROLE_ID)
+        Map<Long, List<Long>> keyRoles = this.db
+                .select(API_KEY_ROLES.API_KEY_ID, API_KEY_ROLES.ROLE_ID)
                 .from(API_KEY_ROLES)
                 .where(API_KEY_ROLES.TENANT_ID.eq(tenantId))
                 .fetchGroups(Record2::value1, Record2::value2);
@@ -85,7 +87,8 @@ class ApiKeys {
         key.setExpiresAt(expiresAt);
         key.store();
         for (Long roleId : distinctRoles) {
-            this.db.insertInto(API_KEY_ROLES)
+            this.db
+                    .insertInto(API_KEY_ROLES)
                     .set(API_KEY_ROLES.TENANT_ID, tenant)
                     .set(API_KEY_ROLES.API_KEY_ID, key.getId())
                     .set(API_KEY_ROLES.ROLE_ID, roleId)
@@ -97,14 +100,16 @@ class ApiKeys {
 
     @Transactional
     void revoke(long tenantId, long id) {
-        ApiKeysRecord key = this.db.selectFrom(API_KEYS)
+        ApiKeysRecord key = this.db
+                .selectFrom(API_KEYS)
                 .where(API_KEYS.TENANT_ID.eq(tenantId), API_KEYS.ID.eq(id))
                 .fetchOptional()
                 .orElseThrow(() -> new NotFoundException("api-key", id));
         if (key.getRevokedAt() != null) {
             throw new ConflictException("apikey-revoked");
         }
-        this.db.update(API_KEYS)
+        this.db
+                .update(API_KEYS)
                 .set(API_KEYS.REVOKED_AT, this.clock.instant())
                 .where(API_KEYS.TENANT_ID.eq(tenantId), API_KEYS.ID.eq(id))
                 .execute();

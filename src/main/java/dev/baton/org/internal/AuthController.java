@@ -83,8 +83,10 @@ class AuthController {
                 }
             };
         }
-        Optional<Tenant> tenant = this.tenants.findByCode(request.tenant().strip()).filter(Tenant::active);
-        Optional<UsersRecord> user = tenant.flatMap(t -> this.users.findByUsername(t.id(), request.username().strip()))
+        Optional<Tenant> tenant =
+                this.tenants.findByCode(request.tenant().strip()).filter(Tenant::active);
+        Optional<UsersRecord> user = tenant.flatMap(t ->
+                        this.users.findByUsername(t.id(), request.username().strip()))
                 .filter(UsersRecord::getActive)
                 .filter(u -> u.getPasswordHash() != null);
         boolean matches = this.passwords.matches(
@@ -98,7 +100,8 @@ class AuthController {
             throw new BatonException(HttpStatus.UNAUTHORIZED, "demo-password-disabled");
         }
         this.throttle.succeeded(account);
-        AccessTokens.AccessToken token = this.tokens.issue(tenant.get().id(), user.get().getId());
+        AccessTokens.AccessToken token =
+                this.tokens.issue(tenant.get().id(), user.get().getId());
         CurrentUser me = this.directory
                 .loadUser(tenant.get().id(), user.get().getId())
                 .orElseThrow(() -> new NotFoundException("user", user.get().getId()));
@@ -115,7 +118,8 @@ class AuthController {
         Tenant tenant = this.tenants.findById(current.tenantId()).orElseThrow();
         String displayName = current.userId() == null || current.apiKeyId() != null
                 ? current.name()
-                : this.users.findRecord(current.tenantId(), current.userId())
+                : this.users
+                        .findRecord(current.tenantId(), current.userId())
                         .map(UsersRecord::getDisplayName)
                         .orElse(current.name());
         List<RoleRef> roleRefs = this.roles.findAll(current.tenantId()).stream()

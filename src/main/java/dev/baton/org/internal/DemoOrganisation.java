@@ -38,19 +38,42 @@ class DemoOrganisation {
         long supervisor = tenant.roleIds().get("supervisor");
         long agent = tenant.roleIds().get("agent");
         long engineer = tenant.roleIds().get("engineer");
-        long zhaomin = user(t, passwordHash, now, "zhaomin", "赵敏", "13800000001", service, supervisor, List.of(), List.of());
+        long zhaomin =
+                user(t, passwordHash, now, "zhaomin", "赵敏", "13800000001", service, supervisor, List.of(), List.of());
         user(t, passwordHash, now, "lina", "李娜", "13800000002", service, agent, List.of("投诉处理"), List.of());
         user(t, passwordHash, now, "wangfang", "王芳", "13800000003", service, agent, List.of("售前咨询"), List.of());
-        long zhangwei = user(t, passwordHash, now, "zhangwei", "张伟", "13800000004", afterSales, supervisor, List.of(), List.of());
-        user(t, passwordHash, now, "chenqiang", "陈强", "13800000005", east, engineer, List.of("空调", "安装"), List.of("上海", "杭州"));
-        user(t, passwordHash, now, "liuyang", "刘洋", "13800000006", south, engineer, List.of("维修", "空调"), List.of("广州", "深圳"));
+        long zhangwei = user(
+                t, passwordHash, now, "zhangwei", "张伟", "13800000004", afterSales, supervisor, List.of(), List.of());
+        user(
+                t,
+                passwordHash,
+                now,
+                "chenqiang",
+                "陈强",
+                "13800000005",
+                east,
+                engineer,
+                List.of("空调", "安装"),
+                List.of("上海", "杭州"));
+        user(
+                t,
+                passwordHash,
+                now,
+                "liuyang",
+                "刘洋",
+                "13800000006",
+                south,
+                engineer,
+                List.of("维修", "空调"),
+                List.of("广州", "深圳"));
         user(t, passwordHash, now, "sunli", "孙丽", "13800000007", east, engineer, List.of("维修"), List.of("南京"));
         setLeader(t, service, zhaomin);
         setLeader(t, afterSales, zhangwei);
     }
 
     void grantRole(long tenantId, long userId, long roleId) {
-        this.db.insertInto(USER_ROLES)
+        this.db
+                .insertInto(USER_ROLES)
                 .set(USER_ROLES.TENANT_ID, tenantId)
                 .set(USER_ROLES.USER_ID, userId)
                 .set(USER_ROLES.ROLE_ID, roleId)
@@ -69,7 +92,16 @@ class DemoOrganisation {
             List<String> skills,
             List<String> regions) {
         UserData data = new UserData(
-                username, name, mobile, username + "@demo.baton.dev", username, true, List.of(department), List.of(role), skills, regions);
+                username,
+                name,
+                mobile,
+                username + "@demo.baton.dev",
+                username,
+                true,
+                List.of(department),
+                List.of(role),
+                skills,
+                regions);
         long id = this.users.insert(tenantId, data, passwordHash, now);
         this.users.replaceChildren(tenantId, id, data);
         return id;
@@ -78,6 +110,13 @@ class DemoOrganisation {
     private void setLeader(long tenantId, long departmentId, long userId) {
         var d = this.departments.find(tenantId, departmentId).orElseThrow();
         this.departments.update(
-                tenantId, departmentId, d.getVersion(), d.getParentId(), d.getName(), userId, d.getSortOrder(), this.clock.instant());
+                tenantId,
+                departmentId,
+                d.getVersion(),
+                d.getParentId(),
+                d.getName(),
+                userId,
+                d.getSortOrder(),
+                this.clock.instant());
     }
 }

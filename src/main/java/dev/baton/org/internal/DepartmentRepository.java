@@ -25,14 +25,16 @@ class DepartmentRepository {
     }
 
     List<Department> findAll(long tenantId) {
-        return this.db.selectFrom(DEPARTMENTS)
+        return this.db
+                .selectFrom(DEPARTMENTS)
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId))
                 .orderBy(DEPARTMENTS.SORT_ORDER, DEPARTMENTS.ID)
                 .fetch(DepartmentRepository::toDepartment);
     }
 
     Optional<DepartmentsRecord> find(long tenantId, long id) {
-        return this.db.selectFrom(DEPARTMENTS)
+        return this.db
+                .selectFrom(DEPARTMENTS)
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.eq(id))
                 .fetchOptional();
     }
@@ -42,15 +44,24 @@ class DepartmentRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<Long> found = this.db.select(DEPARTMENTS.ID)
+        Set<Long> found = this.db
+                .select(DEPARTMENTS.ID)
                 .from(DEPARTMENTS)
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.in(ids))
                 .fetchSet(DEPARTMENTS.ID);
         return ids.stream().filter(id -> !found.contains(id)).collect(java.util.stream.Collectors.toSet());
     }
 
-    long insert(long tenantId, @Nullable Long parentId, String parentPath, String name, @Nullable Long leader, int sortOrder, Instant now) {
-        long id = this.db.insertInto(DEPARTMENTS)
+    long insert(
+            long tenantId,
+            @Nullable Long parentId,
+            String parentPath,
+            String name,
+            @Nullable Long leader,
+            int sortOrder,
+            Instant now) {
+        long id = this.db
+                .insertInto(DEPARTMENTS)
                 .set(DEPARTMENTS.TENANT_ID, tenantId)
                 .set(DEPARTMENTS.PARENT_ID, parentId)
                 .set(DEPARTMENTS.NAME, name)
@@ -62,7 +73,8 @@ class DepartmentRepository {
                 .returning(DEPARTMENTS.ID)
                 .fetchSingle()
                 .getId();
-        this.db.update(DEPARTMENTS)
+        this.db
+                .update(DEPARTMENTS)
                 .set(DEPARTMENTS.PATH, parentPath + id + "/")
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.eq(id))
                 .execute();
@@ -70,23 +82,38 @@ class DepartmentRepository {
     }
 
     /** Updates one department if its version still matches; false when someone else got there first. */
-    boolean update(long tenantId, long id, int version, @Nullable Long parentId, String name, @Nullable Long leader, int sortOrder, Instant now) {
-        return this.db.update(DEPARTMENTS)
+    boolean update(
+            long tenantId,
+            long id,
+            int version,
+            @Nullable Long parentId,
+            String name,
+            @Nullable Long leader,
+            int sortOrder,
+            Instant now) {
+        return this.db
+                        .update(DEPARTMENTS)
                         .set(DEPARTMENTS.PARENT_ID, parentId)
                         .set(DEPARTMENTS.NAME, name)
                         .set(DEPARTMENTS.LEADER_USER_ID, leader)
                         .set(DEPARTMENTS.SORT_ORDER, sortOrder)
                         .set(DEPARTMENTS.UPDATED_AT, now)
                         .set(DEPARTMENTS.VERSION, DEPARTMENTS.VERSION.plus(1))
-                        .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.eq(id), DEPARTMENTS.VERSION.eq(version))
+                        .where(
+                                DEPARTMENTS.TENANT_ID.eq(tenantId),
+                                DEPARTMENTS.ID.eq(id),
+                                DEPARTMENTS.VERSION.eq(version))
                         .execute()
                 == 1;
     }
 
     /** Re-roots a subtree: every path starting with {@code oldPath} now starts with {@code newPath}. */
     void movePaths(long tenantId, String oldPath, String newPath) {
-        this.db.update(DEPARTMENTS)
-                .set(DEPARTMENTS.PATH, DSL.concat(DSL.val(newPath), DSL.substring(DEPARTMENTS.PATH, oldPath.length() + 1)))
+        this.db
+                .update(DEPARTMENTS)
+                .set(
+                        DEPARTMENTS.PATH,
+                        DSL.concat(DSL.val(newPath), DSL.substring(DEPARTMENTS.PATH, oldPath.length() + 1)))
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.PATH.startsWith(oldPath))
                 .execute();
     }
@@ -108,7 +135,8 @@ class DepartmentRepository {
     }
 
     void delete(long tenantId, long id) {
-        this.db.deleteFrom(DEPARTMENTS)
+        this.db
+                .deleteFrom(DEPARTMENTS)
                 .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.eq(id))
                 .execute();
     }

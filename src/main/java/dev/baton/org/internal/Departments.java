@@ -52,7 +52,13 @@ class Departments {
         }
         checkLeader(tenantId, cmd.leaderUserId());
         long id = this.departments.insert(
-                tenantId, cmd.parentId(), parentPath, cmd.name().strip(), cmd.leaderUserId(), orZero(cmd.sortOrder()), this.clock.instant());
+                tenantId,
+                cmd.parentId(),
+                parentPath,
+                cmd.name().strip(),
+                cmd.leaderUserId(),
+                orZero(cmd.sortOrder()),
+                this.clock.instant());
         this.audit.record("department.create", "department", id, cmd.name());
         return get(tenantId, id);
     }
@@ -77,8 +83,18 @@ class Departments {
         checkLeader(tenantId, cmd.leaderUserId());
         Instant now = this.clock.instant();
         if (!this.departments.update(
-                tenantId, id, cmd.version(), cmd.parentId(), cmd.name().strip(), cmd.leaderUserId(), orZero(cmd.sortOrder()), now)) {
-            int latest = this.departments.find(tenantId, id).map(DepartmentsRecord::getVersion).orElse(-1);
+                tenantId,
+                id,
+                cmd.version(),
+                cmd.parentId(),
+                cmd.name().strip(),
+                cmd.leaderUserId(),
+                orZero(cmd.sortOrder()),
+                now)) {
+            int latest = this.departments
+                    .find(tenantId, id)
+                    .map(DepartmentsRecord::getVersion)
+                    .orElse(-1);
             throw new VersionConflictException("department", id, latest);
         }
         String newPath = newParentPath + id + "/";

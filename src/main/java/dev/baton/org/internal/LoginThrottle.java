@@ -66,13 +66,15 @@ class LoginThrottle {
     }
 
     private Bucket bucket(String key, int capacity) {
-        return this.buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(capacity)
-                        .refillIntervally(capacity, WINDOW)
-                        .build())
-                .withCustomTimePrecision(this.time)
-                .build());
+        return this.buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(capacity)
+                                .refillIntervally(capacity, WINDOW)
+                                .build())
+                        .withCustomTimePrecision(this.time)
+                        .build());
     }
 
     private static String accountKey(String account) {

@@ -60,7 +60,8 @@ class OrgBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean needsPlatform = this.tenants.findByCode(PLATFORM).isEmpty();
-        boolean needsDemo = this.settings.demo() && this.tenants.findByCode(DEMO).isEmpty();
+        boolean needsDemo =
+                this.settings.demo() && this.tenants.findByCode(DEMO).isEmpty();
         if (!needsPlatform && !needsDemo) {
             return;
         }
@@ -82,7 +83,9 @@ class OrgBootstrap implements ApplicationRunner {
             }
             if (this.settings.demo() && this.tenants.findByCode(DEMO).isEmpty()) {
                 var created = this.provisioning.provision(
-                        DEMO, "演示公司", new TenantProvisioning.AdminAccount("admin", "系统管理员", "admin@demo.baton.dev", hash));
+                        DEMO,
+                        "演示公司",
+                        new TenantProvisioning.AdminAccount("admin", "系统管理员", "admin@demo.baton.dev", hash));
                 this.demo.seed(created, hash);
                 log.info("created the demo tenant 'demo'");
             }

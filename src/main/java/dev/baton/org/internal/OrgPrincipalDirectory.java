@@ -56,7 +56,8 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
         if (tenant.isEmpty() || user.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> roleIds = this.db.select(USER_ROLES.ROLE_ID)
+        Set<Long> roleIds = this.db
+                .select(USER_ROLES.ROLE_ID)
                 .from(USER_ROLES)
                 .where(USER_ROLES.TENANT_ID.eq(tenantId), USER_ROLES.USER_ID.eq(userId))
                 .fetchSet(USER_ROLES.ROLE_ID);
@@ -81,7 +82,8 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
 
     private PrincipalCache.Entry loadApiKey(ApiKeySecret.Parsed key) {
         Instant now = this.clock.instant();
-        var row = this.db.selectFrom(API_KEYS)
+        var row = this.db
+                .selectFrom(API_KEYS)
                 .where(API_KEYS.TENANT_ID.eq(key.tenantId()), API_KEYS.KEY_HASH.eq(key.hash()))
                 .fetchOptional()
                 .filter(k -> k.getRevokedAt() == null)
@@ -92,12 +94,14 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
         }
         var apiKey = row.get();
         if (apiKey.getLastUsedAt() == null || apiKey.getLastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-            this.db.update(API_KEYS)
+            this.db
+                    .update(API_KEYS)
                     .set(API_KEYS.LAST_USED_AT, now)
                     .where(API_KEYS.TENANT_ID.eq(key.tenantId()), API_KEYS.ID.eq(apiKey.getId()))
                     .execute();
         }
-        Set<Long> roleIds = this.db.select(API_KEY_ROLES.ROLE_ID)
+        Set<Long> roleIds = this.db
+                .select(API_KEY_ROLES.ROLE_ID)
                 .from(API_KEY_ROLES)
                 .where(API_KEY_ROLES.TENANT_ID.eq(key.tenantId()), API_KEY_ROLES.API_KEY_ID.eq(apiKey.getId()))
                 .fetchSet(API_KEY_ROLES.ROLE_ID);

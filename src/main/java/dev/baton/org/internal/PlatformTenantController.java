@@ -75,14 +75,21 @@ class PlatformTenantController {
     }
 
     record CreateTenant(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "{tenant.code.pattern}") String code,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "{tenant.code.pattern}")
+            String code,
+
             @NotBlank @Size(max = 100) String name,
             @NotNull @Valid AdminRequest admin) {}
 
     record AdminRequest(
-            @NotBlank @Pattern(regexp = UserCommand.USERNAME, message = "{user.username.pattern}") String username,
+            @NotBlank @Pattern(regexp = UserCommand.USERNAME, message = "{user.username.pattern}")
+            String username,
+
             @NotBlank @Size(max = 100) String displayName,
-            @NotBlank @Size(min = 8, max = 128, message = "{user.password.length}") String password,
+
+            @NotBlank @Size(min = 8, max = 128, message = "{user.password.length}")
+            String password,
+
             @Nullable @Email String email) {}
 
     record CreatedTenant(long id, String code, String name, long adminUserId, Instant createdAt) {}

@@ -14,7 +14,9 @@ final class RoleCommand {
     private RoleCommand() {}
 
     record Create(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "{role.code.pattern}") String code,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "{role.code.pattern}")
+            String code,
+
             @NotBlank @Size(max = 100) String name,
             @NotNull List<@NotBlank String> permissions,
             @NotNull DataScope dataScope,

@@ -67,7 +67,8 @@ class RoleController {
                 .map(p -> new PermissionView(
                         p.code(),
                         p.group(),
-                        this.messages.getMessage("permission." + p.code(), null, p.code(), LocaleContextHolder.getLocale())))
+                        this.messages.getMessage(
+                                "permission." + p.code(), null, p.code(), LocaleContextHolder.getLocale())))
                 .toList();
     }
 

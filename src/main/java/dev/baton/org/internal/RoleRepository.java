@@ -34,11 +34,13 @@ class RoleRepository {
     }
 
     Optional<RoleView> find(long tenantId, long id) {
-        return views(tenantId, ROLES.TENANT_ID.eq(tenantId).and(ROLES.ID.eq(id))).stream().findFirst();
+        return views(tenantId, ROLES.TENANT_ID.eq(tenantId).and(ROLES.ID.eq(id))).stream()
+                .findFirst();
     }
 
     Optional<Long> idOf(long tenantId, String code) {
-        return this.db.select(ROLES.ID)
+        return this.db
+                .select(ROLES.ID)
                 .from(ROLES)
                 .where(ROLES.TENANT_ID.eq(tenantId), ROLES.CODE.eq(code))
                 .fetchOptional(ROLES.ID);
@@ -48,7 +50,8 @@ class RoleRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<Long> found = this.db.select(ROLES.ID)
+        Set<Long> found = this.db
+                .select(ROLES.ID)
                 .from(ROLES)
                 .where(ROLES.TENANT_ID.eq(tenantId), ROLES.ID.in(ids))
                 .fetchSet(ROLES.ID);
@@ -60,14 +63,16 @@ class RoleRepository {
         if (roleIds.isEmpty()) {
             return Set.of();
         }
-        return this.db.selectDistinct(ROLE_PERMISSIONS.PERMISSION)
+        return this.db
+                .selectDistinct(ROLE_PERMISSIONS.PERMISSION)
                 .from(ROLE_PERMISSIONS)
                 .where(ROLE_PERMISSIONS.TENANT_ID.eq(tenantId), ROLE_PERMISSIONS.ROLE_ID.in(roleIds))
                 .fetchSet(ROLE_PERMISSIONS.PERMISSION);
     }
 
     long insert(long tenantId, String code, String name, DataScope scope, boolean builtIn, Instant now) {
-        return this.db.insertInto(ROLES)
+        return this.db
+                .insertInto(ROLES)
                 .set(ROLES.TENANT_ID, tenantId)
                 .set(ROLES.CODE, code)
                 .set(ROLES.NAME, name)
@@ -81,7 +86,8 @@ class RoleRepository {
     }
 
     boolean update(long tenantId, long id, int version, String name, DataScope scope, Instant now) {
-        return this.db.update(ROLES)
+        return this.db
+                        .update(ROLES)
                         .set(ROLES.NAME, name)
                         .set(ROLES.DATA_SCOPE, scope.name())
                         .set(ROLES.UPDATED_AT, now)
@@ -92,15 +98,20 @@ class RoleRepository {
     }
 
     void replaceGrants(long tenantId, long roleId, Collection<String> permissions, Collection<Long> scopeDepartments) {
-        this.db.deleteFrom(ROLE_PERMISSIONS)
+        this.db
+                .deleteFrom(ROLE_PERMISSIONS)
                 .where(ROLE_PERMISSIONS.TENANT_ID.eq(tenantId), ROLE_PERMISSIONS.ROLE_ID.eq(roleId))
                 .execute();
-        this.db.deleteFrom(ROLE_SCOPE_DEPARTMENTS)
+        this.db
+                .deleteFrom(ROLE_SCOPE_DEPARTMENTS)
                 .where(ROLE_SCOPE_DEPARTMENTS.TENANT_ID.eq(tenantId), ROLE_SCOPE_DEPARTMENTS.ROLE_ID.eq(roleId))
                 .execute();
         if (!permissions.isEmpty()) {
             var insert = this.db.insertInto(
-                    ROLE_PERMISSIONS, ROLE_PERMISSIONS.TENANT_ID, ROLE_PERMISSIONS.ROLE_ID, ROLE_PERMISSIONS.PERMISSION);
+                    ROLE_PERMISSIONS,
+                    ROLE_PERMISSIONS.TENANT_ID,
+                    ROLE_PERMISSIONS.ROLE_ID,
+                    ROLE_PERMISSIONS.PERMISSION);
             for (String p : permissions) {
                 insert = insert.values(tenantId, roleId, p);
             }
@@ -127,7 +138,8 @@ class RoleRepository {
 
     void delete(long tenantId, long roleId) {
         replaceGrants(tenantId, roleId, List.of(), List.of());
-        this.db.deleteFrom(ROLES)
+        this.db
+                .deleteFrom(ROLES)
                 .where(ROLES.TENANT_ID.eq(tenantId), ROLES.ID.eq(roleId))
                 .execute();
     }
@@ -139,13 +151,14 @@ class RoleRepository {
             return List.of();
         }
         List<Long> ids = roles.stream().map(RolesRecord::getId).toList();
-        Map<Long, List<String>> permissions = this.db.select(ROLE_PERMISSIONS.ROLE_ID, ROLE_PERMISSIONS.PERMISSION)
+        Map<Long, List<String>> permissions = this.db
+                .select(ROLE_PERMISSIONS.ROLE_ID, ROLE_PERMISSIONS.PERMISSION)
                 .from(ROLE_PERMISSIONS)
                 .where(ROLE_PERMISSIONS.TENANT_ID.eq(tenantId), ROLE_PERMISSIONS.ROLE_ID.in(ids))
                 .orderBy(ROLE_PERMISSIONS.PERMISSION)
                 .fetchGroups(Record2::value1, Record2::value2);
-        Map<Long, List<Long>> scopes = this.db.select(
-                        ROLE_SCOPE_DEPARTMENTS.ROLE_ID, ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID)
+        Map<Long, List<Long>> scopes = this.db
+                .select(ROLE_SCOPE_DEPARTMENTS.ROLE_ID, ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID)
                 .from(ROLE_SCOPE_DEPARTMENTS)
                 .where(ROLE_SCOPE_DEPARTMENTS.TENANT_ID.eq(tenantId), ROLE_SCOPE_DEPARTMENTS.ROLE_ID.in(ids))
                 .orderBy(ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID)

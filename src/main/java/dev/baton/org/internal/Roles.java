@@ -33,7 +33,12 @@ class Roles {
     private final PrincipalCache principals;
     private final Clock clock;
 
-    Roles(RoleRepository roles, DepartmentRepository departments, AuditTrail audit, PrincipalCache principals, Clock clock) {
+    Roles(
+            RoleRepository roles,
+            DepartmentRepository departments,
+            AuditTrail audit,
+            PrincipalCache principals,
+            Clock clock) {
         this.roles = roles;
         this.departments = departments;
         this.audit = audit;
@@ -57,7 +62,8 @@ class Roles {
         if (this.roles.idOf(tenantId, cmd.code()).isPresent()) {
             throw new ValidationException("code", "{role.code.taken}");
         }
-        long id = this.roles.insert(tenantId, cmd.code(), cmd.name().strip(), cmd.dataScope(), false, this.clock.instant());
+        long id = this.roles.insert(
+                tenantId, cmd.code(), cmd.name().strip(), cmd.dataScope(), false, this.clock.instant());
         this.roles.replaceGrants(tenantId, id, grants.permissions(), grants.departments());
         this.audit.record("role.create", "role", id, cmd.code() + " " + grants.permissions());
         return get(tenantId, id);
@@ -76,12 +82,14 @@ class Roles {
                         || cmd.dataScope() != DataScope.ALL)) {
             throw new ForbiddenException("role-protected", current.code());
         }
-        if (!this.roles.update(tenantId, id, cmd.version(), cmd.name().strip(), cmd.dataScope(), this.clock.instant())) {
+        if (!this.roles.update(
+                tenantId, id, cmd.version(), cmd.name().strip(), cmd.dataScope(), this.clock.instant())) {
             throw new VersionConflictException("role", id, get(tenantId, id).version());
         }
         this.roles.replaceGrants(tenantId, id, grants.permissions(), grants.departments());
         this.principals.invalidateAll();
-        this.audit.record("role.update", "role", id, current.code() + " " + grants.permissions() + " " + cmd.dataScope());
+        this.audit.record(
+                "role.update", "role", id, current.code() + " " + grants.permissions() + " " + cmd.dataScope());
         return get(tenantId, id);
     }
 
@@ -99,7 +107,8 @@ class Roles {
         this.audit.record("role.delete", "role", id, current.code());
     }
 
-    private Grants grants(long tenantId, List<String> permissions, DataScope scope, @Nullable List<Long> scopeDepartmentIds) {
+    private Grants grants(
+            long tenantId, List<String> permissions, DataScope scope, @Nullable List<Long> scopeDepartmentIds) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < permissions.size(); i++) {
             var permission = Permission.ofCode(permissions.get(i));
@@ -107,9 +116,8 @@ class Roles {
                 errors.add(new FieldError("permissions[" + i + "]", "{role.permission-unknown}"));
             }
         }
-        List<Long> departmentIds = scopeDepartmentIds == null
-                ? List.of()
-                : List.copyOf(new LinkedHashSet<>(scopeDepartmentIds));
+        List<Long> departmentIds =
+                scopeDepartmentIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(scopeDepartmentIds));
         if (scope == DataScope.CUSTOM && departmentIds.isEmpty()) {
             errors.add(new FieldError("scopeDepartmentIds", "{role.scope-departments-required}"));
         }
@@ -122,7 +130,8 @@ class Roles {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Grants(List.copyOf(new LinkedHashSet<>(permissions)), scope == DataScope.CUSTOM ? departmentIds : List.of());
+        return new Grants(
+                List.copyOf(new LinkedHashSet<>(permissions)), scope == DataScope.CUSTOM ? departmentIds : List.of());
     }
 
     private record Grants(List<String> permissions, List<Long> departments) {}

@@ -72,7 +72,10 @@ class TenantProvisioning {
         for (BuiltInRole role : BUILT_IN_ROLES) {
             long id = this.roles.insert(tenantId, role.code(), role.name(), role.scope(), true, now);
             this.roles.replaceGrants(
-                    tenantId, id, role.permissions().stream().map(Permission::code).toList(), List.of());
+                    tenantId,
+                    id,
+                    role.permissions().stream().map(Permission::code).toList(),
+                    List.of());
             roleIds.put(role.code(), id);
         }
         long root = this.departments.insert(tenantId, null, "/", name, null, 0, now);
@@ -94,7 +97,11 @@ class TenantProvisioning {
 
     record BuiltInRole(String code, String name, DataScope scope, List<Permission> permissions) {}
 
-    record AdminAccount(String username, String displayName, @org.jspecify.annotations.Nullable String email, String passwordHash) {}
+    record AdminAccount(
+            String username,
+            String displayName,
+            @org.jspecify.annotations.Nullable String email,
+            String passwordHash) {}
 
     record Provisioned(long tenantId, long rootDepartmentId, long adminUserId, Map<String, Long> roleIds) {}
 }

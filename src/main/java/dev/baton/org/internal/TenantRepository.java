@@ -28,7 +28,8 @@ class TenantRepository {
     }
 
     long insert(String code, String name, Instant now) {
-        return this.db.insertInto(TENANTS)
+        return this.db
+                .insertInto(TENANTS)
                 .set(TENANTS.CODE, code)
                 .set(TENANTS.NAME, name)
                 .set(TENANTS.CREATED_AT, now)
@@ -43,7 +44,8 @@ class TenantRepository {
             case "name" -> TENANTS.NAME;
             default -> TENANTS.CREATED_AT;
         };
-        var items = this.db.selectFrom(TENANTS)
+        var items = this.db
+                .selectFrom(TENANTS)
                 .orderBy(paging.ascending() ? order.asc() : order.desc(), TENANTS.TENANT_ID.asc())
                 .limit(paging.size())
                 .offset(paging.offset())

@@ -17,10 +17,17 @@ final class UserCommand {
     static final String MOBILE = "\\+?[0-9][0-9 -]{5,30}";
 
     record Create(
-            @NotBlank @Pattern(regexp = USERNAME, message = "{user.username.pattern}") String username,
+            @NotBlank @Pattern(regexp = USERNAME, message = "{user.username.pattern}")
+            String username,
+
             @NotBlank @Size(max = 100) String displayName,
-            @NotBlank @Size(min = 8, max = 128, message = "{user.password.length}") String password,
-            @Nullable @Pattern(regexp = MOBILE, message = "{user.mobile.pattern}") String mobile,
+
+            @NotBlank @Size(min = 8, max = 128, message = "{user.password.length}")
+            String password,
+
+            @Nullable @Pattern(regexp = MOBILE, message = "{user.mobile.pattern}")
+            String mobile,
+
             @Nullable @Email @Size(max = 254) String email,
             @Nullable @Size(max = 64) String wecomUserId,
             @Nullable Boolean active,
@@ -31,8 +38,13 @@ final class UserCommand {
 
     record Edit(
             @NotBlank @Size(max = 100) String displayName,
-            @Nullable @Size(min = 8, max = 128, message = "{user.password.length}") String password,
-            @Nullable @Pattern(regexp = MOBILE, message = "{user.mobile.pattern}") String mobile,
+
+            @Nullable @Size(min = 8, max = 128, message = "{user.password.length}")
+            String password,
+
+            @Nullable @Pattern(regexp = MOBILE, message = "{user.mobile.pattern}")
+            String mobile,
+
             @Nullable @Email @Size(max = 254) String email,
             @Nullable @Size(max = 64) String wecomUserId,
             @Nullable Boolean active,

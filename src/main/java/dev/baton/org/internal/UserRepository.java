@@ -39,19 +39,22 @@ class UserRepository {
     }
 
     Optional<UsersRecord> findByUsername(long tenantId, String username) {
-        return this.db.selectFrom(USERS)
+        return this.db
+                .selectFrom(USERS)
                 .where(USERS.TENANT_ID.eq(tenantId), USERS.USERNAME.eq(username))
                 .fetchOptional();
     }
 
     Optional<UsersRecord> findRecord(long tenantId, long id) {
-        return this.db.selectFrom(USERS)
+        return this.db
+                .selectFrom(USERS)
                 .where(USERS.TENANT_ID.eq(tenantId), USERS.ID.eq(id))
                 .fetchOptional();
     }
 
     Optional<UserView> find(long tenantId, long id, Condition scope) {
-        var rows = this.db.selectFrom(USERS)
+        var rows = this.db
+                .selectFrom(USERS)
                 .where(USERS.TENANT_ID.eq(tenantId), USERS.ID.eq(id), scope)
                 .fetch();
         return withChildren(tenantId, rows).stream().findFirst();
@@ -59,13 +62,13 @@ class UserRepository {
 
     PageResult<UserView> page(long tenantId, Condition filter, PageQuery paging) {
         Condition where = USERS.TENANT_ID.eq(tenantId).and(filter);
-        Field<?> order =
-                switch (paging.sortKey()) {
-                    case "displayName" -> USERS.DISPLAY_NAME;
-                    case "createdAt" -> USERS.CREATED_AT;
-                    default -> USERS.USERNAME;
-                };
-        var rows = this.db.selectFrom(USERS)
+        Field<?> order = switch (paging.sortKey()) {
+            case "displayName" -> USERS.DISPLAY_NAME;
+            case "createdAt" -> USERS.CREATED_AT;
+            default -> USERS.USERNAME;
+        };
+        var rows = this.db
+                .selectFrom(USERS)
                 .where(where)
                 .orderBy(paging.ascending() ? order.asc() : order.desc(), USERS.ID.asc())
                 .limit(paging.size())
@@ -76,7 +79,8 @@ class UserRepository {
     }
 
     long insert(long tenantId, UserData data, @Nullable String passwordHash, Instant now) {
-        return this.db.insertInto(USERS)
+        return this.db
+                .insertInto(USERS)
                 .set(USERS.TENANT_ID, tenantId)
                 .set(USERS.USERNAME, data.username())
                 .set(USERS.DISPLAY_NAME, data.displayName())
@@ -94,7 +98,8 @@ class UserRepository {
 
     /** Version-guarded update; false when the version moved on. A null hash keeps the password. */
     boolean update(long tenantId, long id, int version, UserData data, @Nullable String passwordHash, Instant now) {
-        var update = this.db.update(USERS)
+        var update = this.db
+                .update(USERS)
                 .set(USERS.DISPLAY_NAME, data.displayName())
                 .set(USERS.MOBILE, data.mobile())
                 .set(USERS.EMAIL, data.email())
@@ -111,10 +116,38 @@ class UserRepository {
     }
 
     void replaceChildren(long tenantId, long userId, UserData data) {
-        replace(USER_DEPARTMENTS, USER_DEPARTMENTS.TENANT_ID, USER_DEPARTMENTS.USER_ID, USER_DEPARTMENTS.DEPARTMENT_ID, tenantId, userId, data.departmentIds());
-        replace(USER_ROLES, USER_ROLES.TENANT_ID, USER_ROLES.USER_ID, USER_ROLES.ROLE_ID, tenantId, userId, data.roleIds());
-        replace(USER_SKILLS, USER_SKILLS.TENANT_ID, USER_SKILLS.USER_ID, USER_SKILLS.SKILL, tenantId, userId, data.skills());
-        replace(USER_REGIONS, USER_REGIONS.TENANT_ID, USER_REGIONS.USER_ID, USER_REGIONS.REGION, tenantId, userId, data.regions());
+        replace(
+                USER_DEPARTMENTS,
+                USER_DEPARTMENTS.TENANT_ID,
+                USER_DEPARTMENTS.USER_ID,
+                USER_DEPARTMENTS.DEPARTMENT_ID,
+                tenantId,
+                userId,
+                data.departmentIds());
+        replace(
+                USER_ROLES,
+                USER_ROLES.TENANT_ID,
+                USER_ROLES.USER_ID,
+                USER_ROLES.ROLE_ID,
+                tenantId,
+                userId,
+                data.roleIds());
+        replace(
+                USER_SKILLS,
+                USER_SKILLS.TENANT_ID,
+                USER_SKILLS.USER_ID,
+                USER_SKILLS.SKILL,
+                tenantId,
+                userId,
+                data.skills());
+        replace(
+                USER_REGIONS,
+                USER_REGIONS.TENANT_ID,
+                USER_REGIONS.USER_ID,
+                USER_REGIONS.REGION,
+                tenantId,
+                userId,
+                data.regions());
     }
 
     private <R extends org.jooq.Record, T> void replace(
@@ -125,7 +158,10 @@ class UserRepository {
             long tenantId,
             long userId,
             Collection<T> values) {
-        this.db.deleteFrom(table).where(tenantField.eq(tenantId), userField.eq(userId)).execute();
+        this.db
+                .deleteFrom(table)
+                .where(tenantField.eq(tenantId), userField.eq(userId))
+                .execute();
         if (values.isEmpty()) {
             return;
         }
@@ -142,10 +178,18 @@ class UserRepository {
             return List.of();
         }
         List<Long> ids = rows.stream().map(UsersRecord::getId).toList();
-        var departments = children(USER_DEPARTMENTS, USER_DEPARTMENTS.TENANT_ID, USER_DEPARTMENTS.USER_ID, USER_DEPARTMENTS.DEPARTMENT_ID, tenantId, ids);
+        var departments = children(
+                USER_DEPARTMENTS,
+                USER_DEPARTMENTS.TENANT_ID,
+                USER_DEPARTMENTS.USER_ID,
+                USER_DEPARTMENTS.DEPARTMENT_ID,
+                tenantId,
+                ids);
         var roles = children(USER_ROLES, USER_ROLES.TENANT_ID, USER_ROLES.USER_ID, USER_ROLES.ROLE_ID, tenantId, ids);
-        var skills = children(USER_SKILLS, USER_SKILLS.TENANT_ID, USER_SKILLS.USER_ID, USER_SKILLS.SKILL, tenantId, ids);
-        var regions = children(USER_REGIONS, USER_REGIONS.TENANT_ID, USER_REGIONS.USER_ID, USER_REGIONS.REGION, tenantId, ids);
+        var skills =
+                children(USER_SKILLS, USER_SKILLS.TENANT_ID, USER_SKILLS.USER_ID, USER_SKILLS.SKILL, tenantId, ids);
+        var regions = children(
+                USER_REGIONS, USER_REGIONS.TENANT_ID, USER_REGIONS.USER_ID, USER_REGIONS.REGION, tenantId, ids);
         List<UserView> views = new ArrayList<>(rows.size());
         for (UsersRecord r : rows) {
             views.add(new UserView(
@@ -173,7 +217,8 @@ class UserRepository {
             TableField<R, T> valueField,
             long tenantId,
             List<Long> userIds) {
-        return this.db.select(userField, valueField, tenantField)
+        return this.db
+                .select(userField, valueField, tenantField)
                 .from(table)
                 .where(tenantField.eq(tenantId), userField.in(userIds))
                 .orderBy(userField, valueField)

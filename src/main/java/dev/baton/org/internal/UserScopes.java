@@ -34,7 +34,8 @@ class UserScopes {
         if (me.roleIds().isEmpty()) {
             return selfOnly(me);
         }
-        var roles = this.db.select(ROLES.ID, ROLES.DATA_SCOPE)
+        var roles = this.db
+                .select(ROLES.ID, ROLES.DATA_SCOPE)
                 .from(ROLES)
                 .where(ROLES.TENANT_ID.eq(tenant), ROLES.ID.in(me.roleIds()))
                 .fetch();

@@ -125,7 +125,10 @@ class Users {
             hash = this.passwords.encode(cmd.password());
         }
         if (!this.users.update(tenant, id, cmd.version(), data, hash, this.clock.instant())) {
-            int latest = this.users.findRecord(tenant, id).map(UsersRecord::getVersion).orElse(-1);
+            int latest = this.users
+                    .findRecord(tenant, id)
+                    .map(UsersRecord::getVersion)
+                    .orElse(-1);
             throw new VersionConflictException("user", id, latest);
         }
         this.users.replaceChildren(tenant, id, data);

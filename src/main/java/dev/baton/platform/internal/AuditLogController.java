@@ -65,7 +65,8 @@ class AuditLogController {
         }
         SortField<?> order = paging.ascending() ? AUDIT_LOG.ID.asc() : AUDIT_LOG.ID.desc();
         long total = this.db.fetchCount(AUDIT_LOG, where);
-        List<AuditEntry> items = this.db.selectFrom(AUDIT_LOG)
+        List<AuditEntry> items = this.db
+                .selectFrom(AUDIT_LOG)
                 .where(where)
                 .orderBy(order)
                 .limit(paging.size())

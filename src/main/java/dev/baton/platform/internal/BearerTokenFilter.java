@@ -53,9 +53,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         CurrentUser current = user.get();
-        var authorities = current.permissions().stream()
-                .map(SimpleGrantedAuthority::new)
-                .toList();
+        var authorities =
+                current.permissions().stream().map(SimpleGrantedAuthority::new).toList();
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null, authorities));
         MDC.put(MDC_TENANT, current.tenantCode());

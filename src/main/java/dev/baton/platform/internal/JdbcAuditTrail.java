@@ -26,7 +26,8 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void record(String action, String entityType, Object entityId, String detail) {
         CurrentUser user = CurrentUser.require();
-        this.db.insertInto(AUDIT_LOG)
+        this.db
+                .insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.TENANT_ID, user.tenantId())
                 .set(AUDIT_LOG.OCCURRED_AT, this.clock.instant())
                 .set(AUDIT_LOG.ACTOR_ID, user.userId())

@@ -52,9 +52,8 @@ class JwtAccessTokens implements AccessTokens {
                 .expiresAt(expires)
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        String token = this.encoder
-                .encode(JwtEncoderParameters.from(header, claims))
-                .getTokenValue();
+        String token =
+                this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, expires);
     }
 

@@ -142,7 +142,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
-            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         List<FieldError> errors = List.of(new FieldError(ex.getParameterName(), "{validation.required}"));
         return asObject(respond(HttpStatus.BAD_REQUEST, "validation", new Object[0], errors, null));
     }

@@ -28,7 +28,12 @@ class ProblemResponses {
         this.locales = locales;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String type, Object... args)
+    void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatusCode status,
+            String type,
+            Object... args)
             throws IOException {
         // Filters run before the DispatcherServlet sets the request's locale; do it here.
         LocaleContextHolder.setLocale(this.locales.resolveLocale(request));

@@ -27,7 +27,8 @@ class Problems {
         this.messages = messages;
     }
 
-    ProblemDetail create(HttpStatusCode status, String type, Object[] args, List<FieldError> errors, @Nullable Object extra) {
+    ProblemDetail create(
+            HttpStatusCode status, String type, Object[] args, List<FieldError> errors, @Nullable Object extra) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + type));

@@ -24,7 +24,11 @@ class ReadyBanner {
     void ready(ApplicationReadyEvent event) {
         String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        log.info("Baton is ready at http://localhost:{} (started in {} ms, data in {})", port, uptime, this.settings.dataDir());
+        log.info(
+                "Baton is ready at http://localhost:{} (started in {} ms, data in {})",
+                port,
+                uptime,
+                this.settings.dataDir());
         if (this.settings.demo()) {
             log.info(
                     "Demo mode: log in with tenant 'demo', user 'admin', password '{}' (platform: tenant 'platform', user 'root')",

@@ -29,7 +29,8 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, directory, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(tokens, directory, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/login")
                         .permitAll()
                         .requestMatchers("/api/**")
@@ -38,7 +39,8 @@ class SecurityConfig {
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                                 (req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden")));
+                        .accessDeniedHandler(
+                                (req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden")));
         return http.build();
     }
 
