@@ -29,6 +29,7 @@ class OrgBootstrap implements ApplicationRunner {
     private final TenantRepository tenants;
     private final TenantProvisioning provisioning;
     private final RoleRepository roles;
+    private final UserRepository users;
     private final DemoOrganisation demo;
     private final PasswordEncoder passwords;
     private final BatonSettings settings;
@@ -40,6 +41,7 @@ class OrgBootstrap implements ApplicationRunner {
             TenantRepository tenants,
             TenantProvisioning provisioning,
             RoleRepository roles,
+            UserRepository users,
             DemoOrganisation demo,
             PasswordEncoder passwords,
             BatonSettings settings,
@@ -49,6 +51,7 @@ class OrgBootstrap implements ApplicationRunner {
         this.tenants = tenants;
         this.provisioning = provisioning;
         this.roles = roles;
+        this.users = users;
         this.demo = demo;
         this.passwords = passwords;
         this.settings = settings;
@@ -57,8 +60,30 @@ class OrgBootstrap implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /**
+     * A database first started in demo mode has {@code root} with the demo password, which is refused
+     * outside demo mode; give root the configured password so the platform stays manageable.
+     */
+    private void retireDemoRootPassword() {
+        this.tenants.findByCode(PLATFORM).ifPresent(platform -> this.users
+                .findByUsername(platform.id(), "root")
+                .filter(root -> root.getPasswordHash() != null
+                        && this.passwords.matches(BatonSettings.DEMO_PASSWORD, root.getPasswordHash()))
+                .ifPresent(root -> {
+                    this.users.setPassword(
+                            platform.id(),
+                            root.getId(),
+                            this.passwords.encode(this.env.getRequiredProperty("baton.bootstrap.admin-password")),
+                            this.clock.instant());
+                    log.warn("root had the demo password; it now has BATON_ADMIN_PASSWORD");
+                }));
+    }
+
     @Override
     public void run(ApplicationArguments args) {
+        if (!this.settings.demo()) {
+            retireDemoRootPassword();
+        }
         boolean needsPlatform = this.tenants.findByCode(PLATFORM).isEmpty();
         boolean needsDemo =
                 this.settings.demo() && this.tenants.findByCode(DEMO).isEmpty();

@@ -115,6 +115,15 @@ class UserRepository {
                 == 1;
     }
 
+    void setPassword(long tenantId, long id, String passwordHash, Instant now) {
+        this.db.update(USERS)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .set(USERS.UPDATED_AT, now)
+                .set(USERS.VERSION, USERS.VERSION.plus(1))
+                .where(USERS.TENANT_ID.eq(tenantId), USERS.ID.eq(id))
+                .execute();
+    }
+
     void replaceChildren(long tenantId, long userId, UserData data) {
         replace(
                 USER_DEPARTMENTS,

@@ -39,9 +39,15 @@ class SettingsConfig {
                 .toAbsolutePath()
                 .normalize();
         Duration ttl = env.getProperty("baton.security.token-ttl", Duration.class, Duration.ofHours(12));
-        if (!demo && env.getProperty("baton.bootstrap.admin-password", "").isBlank()) {
+        String adminPassword = env.getProperty("baton.bootstrap.admin-password", "");
+        if (!demo && adminPassword.equals(BatonSettings.DEMO_PASSWORD)) {
             throw new MissingSettingException(
-                    "Baton is not in demo mode and no platform administrator password is configured.",
+                    "BATON_ADMIN_PASSWORD is the demo password, which is refused outside demo mode.",
+                    "Choose another password for the platform administrator.");
+        }
+        if (!demo && adminPassword.isBlank()) {
+            throw new MissingSettingException(
+                    "Baton is not in demo mode and BATON_ADMIN_PASSWORD (the platform administrator's password) is not set.",
                     "Set BATON_ADMIN_PASSWORD (the password of 'root' in tenant 'platform') and BATON_TOKEN_SECRET"
                             + " (at least " + MIN_SECRET_LENGTH + " characters), or start in demo mode with"
                             + " BATON_DEMO=true (never in production).");
@@ -55,7 +61,7 @@ class SettingsConfig {
         if (secret.isBlank()) {
             if (!settings.demo()) {
                 throw new MissingSettingException(
-                        "Baton is not in demo mode and no token secret is configured.",
+                        "Baton is not in demo mode and BATON_TOKEN_SECRET (the key that signs access tokens) is not set.",
                         "Set BATON_TOKEN_SECRET to a random string of at least " + MIN_SECRET_LENGTH
                                 + " characters (e.g. `openssl rand -base64 48`).");
             }
