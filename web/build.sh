@@ -18,4 +18,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-npm run build
+# Rebuild only when a source changed since the last build: type-checking and bundling take ~30 s.
+if [ ! -f dist/index.html ] || [ -n "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig*.json -newer dist/index.html 2>/dev/null | head -1)" ]; then
+  npm run build
+else
+  echo "web/build.sh: web/dist is up to date"
+fi

@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A clock tests move by hand instead of sleeping. Starts at a fixed instant. */
+/**
+ * A clock tests move by hand instead of sleeping. It starts at the moment the test JVM started and
+ * never moves by itself: the browser test's Chromium compares token expiry with the real clock, so
+ * the server's idea of "now" must not lie in the past.
+ */
 public final class TestClock extends Clock {
 
-    public static final Instant START = Instant.parse("2026-11-23T02:00:00Z");
+    public static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private volatile Instant now = START;
 
