@@ -21,9 +21,9 @@ class ProductionModeTest {
 
     @Test
     void refusesToStartWithoutTheAdministratorPasswordOrTokenSecret() {
-        assertThatThrownBy(() -> start(Map.of("baton.demo", "false")))
-                .hasStackTraceContaining("BATON_ADMIN_PASSWORD");
-        assertThatThrownBy(() -> start(Map.of("baton.demo", "false", "baton.bootstrap.admin-password", "Real-Secret-1")))
+        assertThatThrownBy(() -> start(Map.of("baton.demo", "false"))).hasStackTraceContaining("BATON_ADMIN_PASSWORD");
+        assertThatThrownBy(
+                        () -> start(Map.of("baton.demo", "false", "baton.bootstrap.admin-password", "Real-Secret-1")))
                 .hasStackTraceContaining("BATON_TOKEN_SECRET");
         assertThatThrownBy(() -> start(Map.of(
                         "baton.demo", "false",
@@ -35,7 +35,9 @@ class ProductionModeTest {
     @Test
     void aDemoDatabaseStartedInProductionRefusesTheDemoPassword() {
         try (var demo = start(Map.of("baton.demo", "true"))) {
-            assertThat(api(demo).post("/api/v1/auth/login", login("demo", "admin", "baton-demo")).status())
+            assertThat(api(demo)
+                            .post("/api/v1/auth/login", login("demo", "admin", "baton-demo"))
+                            .status())
                     .isEqualTo(200);
         }
 

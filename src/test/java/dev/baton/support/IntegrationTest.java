@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "baton.demo=true",
             "baton.data-dir=target/test-data",
-            "baton.security.token-secret=test-secret-test-secret-test-secret-0123456789"
+            "baton.security.token-secret=test-secret-test-secret-test-secret-0123456789",
+            // keep the build output readable; failures still show their warnings and errors
+            "logging.level.root=WARN"
         })
 public abstract class IntegrationTest {
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ApiKeys {
 
+    static final ChildRows.Link<?, Long> ROLES_OF = new ChildRows.Link<>(
+            API_KEY_ROLES, API_KEY_ROLES.TENANT_ID, API_KEY_ROLES.API_KEY_ID, API_KEY_ROLES.ROLE_ID);
+
     private final DSLContext db;
+    private final ChildRows children;
     private final RoleRepository roles;
     private final AuditTrail audit;
     private final PrincipalCache principals;
     private final Clock clock;
 
-    ApiKeys(DSLContext db, RoleRepository roles, AuditTrail audit, PrincipalCache principals, Clock clock) {
+    ApiKeys(
+            DSLContext db,
+            ChildRows children,
+            RoleRepository roles,
+            AuditTrail audit,
+            PrincipalCache principals,
+            Clock clock) {
         this.db = db;
+        this.children = children;
         this.roles = roles;
         this.audit = audit;
         this.principals = principals;
@@ -48,11 +58,8 @@ class ApiKeys {
                 .where(API_KEYS.TENANT_ID.eq(tenantId))
                 .orderBy(API_KEYS.ID.desc())
                 .fetch();
-        Map<Long, List<Long>> keyRoles = this.db
-                .select(API_KEY_ROLES.API_KEY_ID, API_KEY_ROLES.ROLE_ID)
-                .from(API_KEY_ROLES)
-                .where(API_KEY_ROLES.TENANT_ID.eq(tenantId))
-                .fetchGroups(Record2::value1, Record2::value2);
+        Map<Long, List<Long>> keyRoles = this.children.load(
+                ROLES_OF, tenantId, keys.stream().map(ApiKeysRecord::getId).toList());
         return keys.stream()
                 .map(k -> view(k, keyRoles.getOrDefault(k.getId(), List.of()), null))
                 .toList();
@@ -86,14 +93,7 @@ class ApiKeys {
         key.setCreatedAt(now);
         key.setExpiresAt(expiresAt);
         key.store();
-        for (Long roleId : distinctRoles) {
-            this.db
-                    .insertInto(API_KEY_ROLES)
-                    .set(API_KEY_ROLES.TENANT_ID, tenant)
-                    .set(API_KEY_ROLES.API_KEY_ID, key.getId())
-                    .set(API_KEY_ROLES.ROLE_ID, roleId)
-                    .execute();
-        }
+        this.children.replace(ROLES_OF, tenant, key.getId(), distinctRoles);
         this.audit.record("apikey.create", "api-key", key.getId(), key.getName() + " " + distinctRoles);
         return view(key, distinctRoles, raw);
     }

@@ -65,18 +65,21 @@ class OrgBootstrap implements ApplicationRunner {
      * outside demo mode; give root the configured password so the platform stays manageable.
      */
     private void retireDemoRootPassword() {
-        this.tenants.findByCode(PLATFORM).ifPresent(platform -> this.users
-                .findByUsername(platform.id(), "root")
-                .filter(root -> root.getPasswordHash() != null
-                        && this.passwords.matches(BatonSettings.DEMO_PASSWORD, root.getPasswordHash()))
-                .ifPresent(root -> {
-                    this.users.setPassword(
-                            platform.id(),
-                            root.getId(),
-                            this.passwords.encode(this.env.getRequiredProperty("baton.bootstrap.admin-password")),
-                            this.clock.instant());
-                    log.warn("root had the demo password; it now has BATON_ADMIN_PASSWORD");
-                }));
+        this.tenants
+                .findByCode(PLATFORM)
+                .ifPresent(platform -> this.users
+                        .findByUsername(platform.id(), "root")
+                        .filter(root -> root.getPasswordHash() != null
+                                && this.passwords.matches(BatonSettings.DEMO_PASSWORD, root.getPasswordHash()))
+                        .ifPresent(root -> {
+                            this.users.setPassword(
+                                    platform.id(),
+                                    root.getId(),
+                                    this.passwords.encode(
+                                            this.env.getRequiredProperty("baton.bootstrap.admin-password")),
+                                    this.clock.instant());
+                            log.warn("root had the demo password; it now has BATON_ADMIN_PASSWORD");
+                        }));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.baton.org.internal;
 
 import static dev.baton.platform.db.Tables.API_KEYS;
-import static dev.baton.platform.db.Tables.API_KEY_ROLES;
-import static dev.baton.platform.db.Tables.USER_ROLES;
 
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.PrincipalDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -21,6 +20,7 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final DSLContext db;
+    private final ChildRows children;
     private final TenantRepository tenants;
     private final UserRepository users;
     private final RoleRepository roles;
@@ -29,12 +29,14 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
 
     OrgPrincipalDirectory(
             DSLContext db,
+            ChildRows children,
             TenantRepository tenants,
             UserRepository users,
             RoleRepository roles,
             PrincipalCache cache,
             Clock clock) {
         this.db = db;
+        this.children = children;
         this.tenants = tenants;
         this.users = users;
         this.roles = roles;
@@ -56,11 +58,9 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
         if (tenant.isEmpty() || user.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> roleIds = this.db
-                .select(USER_ROLES.ROLE_ID)
-                .from(USER_ROLES)
-                .where(USER_ROLES.TENANT_ID.eq(tenantId), USER_ROLES.USER_ID.eq(userId))
-                .fetchSet(USER_ROLES.ROLE_ID);
+        Set<Long> roleIds = Set.copyOf(this.children
+                .load(UserRepository.ROLES_OF, tenantId, List.of(userId))
+                .getOrDefault(userId, List.of()));
         return Optional.of(new CurrentUser(
                 tenantId,
                 tenant.get().code(),
@@ -100,11 +100,9 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
                     .where(API_KEYS.TENANT_ID.eq(key.tenantId()), API_KEYS.ID.eq(apiKey.getId()))
                     .execute();
         }
-        Set<Long> roleIds = this.db
-                .select(API_KEY_ROLES.ROLE_ID)
-                .from(API_KEY_ROLES)
-                .where(API_KEY_ROLES.TENANT_ID.eq(key.tenantId()), API_KEY_ROLES.API_KEY_ID.eq(apiKey.getId()))
-                .fetchSet(API_KEY_ROLES.ROLE_ID);
+        Set<Long> roleIds = Set.copyOf(this.children
+                .load(ApiKeys.ROLES_OF, key.tenantId(), List.of(apiKey.getId()))
+                .getOrDefault(apiKey.getId(), List.of()));
         return new PrincipalCache.Entry(
                 Optional.of(new CurrentUser(
                         key.tenantId(),

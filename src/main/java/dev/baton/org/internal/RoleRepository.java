@@ -17,16 +17,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class RoleRepository {
 
-    private final DSLContext db;
+    static final ChildRows.Link<?, String> PERMISSIONS_OF = new ChildRows.Link<>(
+            ROLE_PERMISSIONS, ROLE_PERMISSIONS.TENANT_ID, ROLE_PERMISSIONS.ROLE_ID, ROLE_PERMISSIONS.PERMISSION);
+    static final ChildRows.Link<?, Long> SCOPE_OF = new ChildRows.Link<>(
+            ROLE_SCOPE_DEPARTMENTS,
+            ROLE_SCOPE_DEPARTMENTS.TENANT_ID,
+            ROLE_SCOPE_DEPARTMENTS.ROLE_ID,
+            ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID);
 
-    RoleRepository(DSLContext db) {
+    private final DSLContext db;
+    private final ChildRows children;
+
+    RoleRepository(DSLContext db, ChildRows children) {
         this.db = db;
+        this.children = children;
     }
 
     List<RoleView> findAll(long tenantId) {
@@ -98,36 +107,8 @@ class RoleRepository {
     }
 
     void replaceGrants(long tenantId, long roleId, Collection<String> permissions, Collection<Long> scopeDepartments) {
-        this.db
-                .deleteFrom(ROLE_PERMISSIONS)
-                .where(ROLE_PERMISSIONS.TENANT_ID.eq(tenantId), ROLE_PERMISSIONS.ROLE_ID.eq(roleId))
-                .execute();
-        this.db
-                .deleteFrom(ROLE_SCOPE_DEPARTMENTS)
-                .where(ROLE_SCOPE_DEPARTMENTS.TENANT_ID.eq(tenantId), ROLE_SCOPE_DEPARTMENTS.ROLE_ID.eq(roleId))
-                .execute();
-        if (!permissions.isEmpty()) {
-            var insert = this.db.insertInto(
-                    ROLE_PERMISSIONS,
-                    ROLE_PERMISSIONS.TENANT_ID,
-                    ROLE_PERMISSIONS.ROLE_ID,
-                    ROLE_PERMISSIONS.PERMISSION);
-            for (String p : permissions) {
-                insert = insert.values(tenantId, roleId, p);
-            }
-            insert.execute();
-        }
-        if (!scopeDepartments.isEmpty()) {
-            var insert = this.db.insertInto(
-                    ROLE_SCOPE_DEPARTMENTS,
-                    ROLE_SCOPE_DEPARTMENTS.TENANT_ID,
-                    ROLE_SCOPE_DEPARTMENTS.ROLE_ID,
-                    ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID);
-            for (Long d : scopeDepartments) {
-                insert = insert.values(tenantId, roleId, d);
-            }
-            insert.execute();
-        }
+        this.children.replace(PERMISSIONS_OF, tenantId, roleId, permissions);
+        this.children.replace(SCOPE_OF, tenantId, roleId, scopeDepartments);
     }
 
     boolean inUse(long tenantId, long roleId) {
@@ -151,18 +132,8 @@ class RoleRepository {
             return List.of();
         }
         List<Long> ids = roles.stream().map(RolesRecord::getId).toList();
-        Map<Long, List<String>> permissions = this.db
-                .select(ROLE_PERMISSIONS.ROLE_ID, ROLE_PERMISSIONS.PERMISSION)
-                .from(ROLE_PERMISSIONS)
-                .where(ROLE_PERMISSIONS.TENANT_ID.eq(tenantId), ROLE_PERMISSIONS.ROLE_ID.in(ids))
-                .orderBy(ROLE_PERMISSIONS.PERMISSION)
-                .fetchGroups(Record2::value1, Record2::value2);
-        Map<Long, List<Long>> scopes = this.db
-                .select(ROLE_SCOPE_DEPARTMENTS.ROLE_ID, ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID)
-                .from(ROLE_SCOPE_DEPARTMENTS)
-                .where(ROLE_SCOPE_DEPARTMENTS.TENANT_ID.eq(tenantId), ROLE_SCOPE_DEPARTMENTS.ROLE_ID.in(ids))
-                .orderBy(ROLE_SCOPE_DEPARTMENTS.DEPARTMENT_ID)
-                .fetchGroups(Record2::value1, Record2::value2);
+        Map<Long, List<String>> permissions = this.children.load(PERMISSIONS_OF, tenantId, ids);
+        Map<Long, List<Long>> scopes = this.children.load(SCOPE_OF, tenantId, ids);
         return roles.stream()
                 .map(r -> new RoleView(
                         r.getId(),

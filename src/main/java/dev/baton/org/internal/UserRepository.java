@@ -11,16 +11,11 @@ import dev.baton.platform.PageResult;
 import dev.baton.platform.db.tables.records.UsersRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.Table;
-import org.jooq.TableField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +23,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private final DSLContext db;
+    static final ChildRows.Link<?, Long> DEPARTMENTS_OF = new ChildRows.Link<>(
+            USER_DEPARTMENTS, USER_DEPARTMENTS.TENANT_ID, USER_DEPARTMENTS.USER_ID, USER_DEPARTMENTS.DEPARTMENT_ID);
+    static final ChildRows.Link<?, Long> ROLES_OF =
+            new ChildRows.Link<>(USER_ROLES, USER_ROLES.TENANT_ID, USER_ROLES.USER_ID, USER_ROLES.ROLE_ID);
+    static final ChildRows.Link<?, String> SKILLS_OF =
+            new ChildRows.Link<>(USER_SKILLS, USER_SKILLS.TENANT_ID, USER_SKILLS.USER_ID, USER_SKILLS.SKILL);
+    static final ChildRows.Link<?, String> REGIONS_OF =
+            new ChildRows.Link<>(USER_REGIONS, USER_REGIONS.TENANT_ID, USER_REGIONS.USER_ID, USER_REGIONS.REGION);
 
-    UserRepository(DSLContext db) {
+    private final DSLContext db;
+    private final ChildRows children;
+
+    UserRepository(DSLContext db, ChildRows children) {
         this.db = db;
+        this.children = children;
     }
 
     boolean exists(long tenantId, long id) {
@@ -116,7 +122,8 @@ class UserRepository {
     }
 
     void setPassword(long tenantId, long id, String passwordHash, Instant now) {
-        this.db.update(USERS)
+        this.db
+                .update(USERS)
                 .set(USERS.PASSWORD_HASH, passwordHash)
                 .set(USERS.UPDATED_AT, now)
                 .set(USERS.VERSION, USERS.VERSION.plus(1))
@@ -125,60 +132,10 @@ class UserRepository {
     }
 
     void replaceChildren(long tenantId, long userId, UserData data) {
-        replace(
-                USER_DEPARTMENTS,
-                USER_DEPARTMENTS.TENANT_ID,
-                USER_DEPARTMENTS.USER_ID,
-                USER_DEPARTMENTS.DEPARTMENT_ID,
-                tenantId,
-                userId,
-                data.departmentIds());
-        replace(
-                USER_ROLES,
-                USER_ROLES.TENANT_ID,
-                USER_ROLES.USER_ID,
-                USER_ROLES.ROLE_ID,
-                tenantId,
-                userId,
-                data.roleIds());
-        replace(
-                USER_SKILLS,
-                USER_SKILLS.TENANT_ID,
-                USER_SKILLS.USER_ID,
-                USER_SKILLS.SKILL,
-                tenantId,
-                userId,
-                data.skills());
-        replace(
-                USER_REGIONS,
-                USER_REGIONS.TENANT_ID,
-                USER_REGIONS.USER_ID,
-                USER_REGIONS.REGION,
-                tenantId,
-                userId,
-                data.regions());
-    }
-
-    private <R extends org.jooq.Record, T> void replace(
-            Table<R> table,
-            TableField<R, Long> tenantField,
-            TableField<R, Long> userField,
-            TableField<R, T> valueField,
-            long tenantId,
-            long userId,
-            Collection<T> values) {
-        this.db
-                .deleteFrom(table)
-                .where(tenantField.eq(tenantId), userField.eq(userId))
-                .execute();
-        if (values.isEmpty()) {
-            return;
-        }
-        var insert = this.db.insertInto(table, tenantField, userField, valueField);
-        for (T value : values) {
-            insert = insert.values(tenantId, userId, value);
-        }
-        insert.execute();
+        this.children.replace(DEPARTMENTS_OF, tenantId, userId, data.departmentIds());
+        this.children.replace(ROLES_OF, tenantId, userId, data.roleIds());
+        this.children.replace(SKILLS_OF, tenantId, userId, data.skills());
+        this.children.replace(REGIONS_OF, tenantId, userId, data.regions());
     }
 
     /** Loads the child collections of a page of users in four queries, whatever the page size. */
@@ -187,18 +144,10 @@ class UserRepository {
             return List.of();
         }
         List<Long> ids = rows.stream().map(UsersRecord::getId).toList();
-        var departments = children(
-                USER_DEPARTMENTS,
-                USER_DEPARTMENTS.TENANT_ID,
-                USER_DEPARTMENTS.USER_ID,
-                USER_DEPARTMENTS.DEPARTMENT_ID,
-                tenantId,
-                ids);
-        var roles = children(USER_ROLES, USER_ROLES.TENANT_ID, USER_ROLES.USER_ID, USER_ROLES.ROLE_ID, tenantId, ids);
-        var skills =
-                children(USER_SKILLS, USER_SKILLS.TENANT_ID, USER_SKILLS.USER_ID, USER_SKILLS.SKILL, tenantId, ids);
-        var regions = children(
-                USER_REGIONS, USER_REGIONS.TENANT_ID, USER_REGIONS.USER_ID, USER_REGIONS.REGION, tenantId, ids);
+        var departments = this.children.load(DEPARTMENTS_OF, tenantId, ids);
+        var roles = this.children.load(ROLES_OF, tenantId, ids);
+        var skills = this.children.load(SKILLS_OF, tenantId, ids);
+        var regions = this.children.load(REGIONS_OF, tenantId, ids);
         List<UserView> views = new ArrayList<>(rows.size());
         for (UsersRecord r : rows) {
             views.add(new UserView(
@@ -217,20 +166,5 @@ class UserRepository {
                     r.getCreatedAt()));
         }
         return views;
-    }
-
-    private <R extends org.jooq.Record, T> Map<Long, List<T>> children(
-            Table<R> table,
-            TableField<R, Long> tenantField,
-            TableField<R, Long> userField,
-            TableField<R, T> valueField,
-            long tenantId,
-            List<Long> userIds) {
-        return this.db
-                .select(userField, valueField, tenantField)
-                .from(table)
-                .where(tenantField.eq(tenantId), userField.in(userIds))
-                .orderBy(userField, valueField)
-                .fetchGroups(Record3::value1, Record3::value2);
     }
 }
