@@ -29,6 +29,16 @@ export function notifySuccess(message: string): void {
   ElMessage({ type: 'success', message, grouping: true })
 }
 
+/** Toast for a save the server rejected with field errors (shown under the fields). */
+export function notifyFixFormErrors(): void {
+  ElMessage({ type: 'error', message: i18n.global.t('common.fixFormErrors'), grouping: true })
+}
+
+/** Warning after a stale-version conflict, once the latest copy has been loaded into the form. */
+export function notifyStaleReloaded(): void {
+  ElMessage({ type: 'warning', message: i18n.global.t('common.staleReloaded'), showClose: true, duration: 8000 })
+}
+
 /** True for the optimistic-locking conflict: 409 carrying the row's `currentVersion`. */
 export function isStaleVersion(e: unknown): boolean {
   return isApiError(e) && e.status === 409 && e.problem.currentVersion != null

@@ -5,6 +5,7 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.BatonSettings;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.NotFoundException;
+import dev.baton.platform.TooManyRequestsException;
 import dev.baton.platform.db.tables.records.UsersRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +44,8 @@ class AuthController {
     private final OrgPrincipalDirectory directory;
     /**
      * Compared against when the account does not exist, so timing does not reveal which accounts do.
-     * A fixed Argon2id hash (of a random string) rather than one computed at start-up, which would
-     * cost a second of cold-JIT hashing on every boot.
+     * A fixed, well-formed Argon2id hash that no password is known to produce, rather than one computed
+     * at start-up, which would cost a second of cold-JIT hashing on every boot.
      */
     private static final String DECOY_HASH =
             "$argon2id$v=19$m=16384,t=2,p=1$ZGVjb3lzYWx0ZGVjb3lzYQ$GmcHbdJoe2bWb4g1xwtpYyXW0wYgQ9JUSlUjP+XzWkk";
@@ -76,12 +76,7 @@ class AuthController {
         String address = http.getRemoteAddr();
         OptionalLong wait = this.throttle.retryAfter(account, address);
         if (wait.isPresent()) {
-            throw new BatonException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", List.of(), wait.getAsLong()) {
-                @Override
-                public Object extra() {
-                    return Map.of("retryAfterSeconds", wait.getAsLong());
-                }
-            };
+            throw new TooManyRequestsException("login-throttled", wait.getAsLong());
         }
         Optional<Tenant> tenant =
                 this.tenants.findByCode(request.tenant().strip()).filter(Tenant::active);

@@ -2,6 +2,7 @@ package dev.baton.platform.internal;
 
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
+import dev.baton.platform.TooManyRequestsException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +51,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BatonException.class)
     ResponseEntity<ProblemDetail> baton(BatonException ex) {
         ResponseEntity<ProblemDetail> response = respond(ex.status(), ex.type(), ex.args(), ex.errors(), ex.extra());
-        if (ex.extra() instanceof java.util.Map<?, ?> extra && extra.get("retryAfterSeconds") != null) {
+        if (ex instanceof TooManyRequestsException limited) {
             return ResponseEntity.status(ex.status())
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(extra.get("retryAfterSeconds")))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()))
                     .body(response.getBody());
         }
         return response;
