@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * runs for a request is scoped by {@link #tenantId()}.
  *
  * @param userId the user, or for an API key the administrator who created it (may be null)
+ * @param roleCodes the codes of {@code roleIds}, for rules written against roles (field permissions)
  * @param apiKeyId set when the caller authenticated with an API key
  */
 public record CurrentUser(
@@ -20,6 +21,7 @@ public record CurrentUser(
         String name,
         Set<String> permissions,
         Set<Long> roleIds,
+        Set<String> roleCodes,
         @Nullable Long apiKeyId) {
 
     public boolean can(String permission) {

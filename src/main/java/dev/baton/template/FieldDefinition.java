@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxFiles most attachments of an image or file field ({@link #DEFAULT_MAX_FILES} when null)
  * @param maxFileSize and {@code allowedContentTypes} are enforced when a file is uploaded, not here
  * @param ratingMax 5 or 10 (5 when null)
+ * @param searchable whether the value is indexed for filtering (typed index rows, see {@link FieldIndex})
+ * @param visibleTo role codes that may see the field; empty means every role
+ * @param editableBy role codes that may write the field; empty means every role that may see it
  */
 public record FieldDefinition(
         String key,
@@ -39,7 +42,10 @@ public record FieldDefinition(
         @Nullable Long maxFileSize,
         List<String> allowedContentTypes,
         @Nullable Integer ratingMax,
-        @Nullable VisibleWhen visibleWhen) {
+        @Nullable VisibleWhen visibleWhen,
+        boolean searchable,
+        List<String> visibleTo,
+        List<String> editableBy) {
 
     /** Attachments per field when the template does not say; bounds what one ticket can reference. */
     public static final int DEFAULT_MAX_FILES = 20;
@@ -60,6 +66,8 @@ public record FieldDefinition(
     public FieldDefinition {
         options = options == null ? List.of() : List.copyOf(options);
         allowedContentTypes = allowedContentTypes == null ? List.of() : List.copyOf(allowedContentTypes);
+        visibleTo = visibleTo == null ? List.of() : List.copyOf(visibleTo);
+        editableBy = editableBy == null ? List.of() : List.copyOf(editableBy);
     }
 
     public static FieldDefinitionBuilder builder(String key, String label, FieldType type) {
@@ -83,6 +91,9 @@ public record FieldDefinition(
 
     /** Most decimal places, or null for no limit. */
     public @Nullable Integer effectiveScale() {
-        return this.scale == null && this.type == FieldType.MONEY ? DEFAULT_MONEY_SCALE : this.scale;
+        if (this.scale == null && this.type == FieldType.MONEY) {
+            return DEFAULT_MONEY_SCALE;
+        }
+        return this.scale;
     }
 }

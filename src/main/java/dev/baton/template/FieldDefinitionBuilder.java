@@ -27,6 +27,9 @@ public final class FieldDefinitionBuilder {
     private List<String> allowedContentTypes = List.of();
     private @Nullable Integer ratingMax;
     private @Nullable VisibleWhen visibleWhen;
+    private boolean searchable;
+    private List<String> visibleTo = List.of();
+    private List<String> editableBy = List.of();
 
     FieldDefinitionBuilder(String key, String label, FieldType type) {
         this.key = key;
@@ -120,6 +123,24 @@ public final class FieldDefinitionBuilder {
                 this.maxFileSize,
                 this.allowedContentTypes,
                 this.ratingMax,
-                this.visibleWhen);
+                this.visibleWhen,
+                this.searchable,
+                this.visibleTo,
+                this.editableBy);
+    }
+
+    public FieldDefinitionBuilder searchable(boolean value) {
+        this.searchable = value;
+        return this;
+    }
+
+    public FieldDefinitionBuilder visibleTo(List<String> roleCodes) {
+        this.visibleTo = roleCodes;
+        return this;
+    }
+
+    public FieldDefinitionBuilder editableBy(List<String> roleCodes) {
+        this.editableBy = roleCodes;
+        return this;
     }
 }

@@ -65,6 +65,20 @@ class FieldValuesTest {
     }
 
     @Test
+    void aNumberWithoutAScaleTakesAnyDecimalsAndMoneyTakesTwo() {
+        FieldDefinition number =
+                FieldDefinition.builder("qty", "数量", FieldType.NUMBER).build();
+        FieldDefinition money =
+                FieldDefinition.builder("amount", "金额", FieldType.MONEY).build();
+
+        assertThat(FieldValues.validate(List.of(number, money), Map.of("qty", 1.125, "amount", "19.90")))
+                .isEmpty();
+        assertThat(FieldValues.validate(List.of(number, money), Map.of("amount", "19.999")))
+                .extracting(dev.baton.platform.FieldError::field)
+                .containsExactly("amount");
+    }
+
+    @Test
     void aHiddenFieldIsNotRequired() {
         FieldDefinition kind = FieldDefinition.builder("kind", "类型", FieldType.SELECT)
                 .options(FieldFixtures.OPTIONS)

@@ -3,12 +3,14 @@ package dev.baton.org.internal;
 import dev.baton.org.DataScope;
 import dev.baton.org.Permission;
 import dev.baton.platform.BatonSettings;
+import dev.baton.platform.DemoTenantCreated;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,7 @@ class OrgBootstrap implements ApplicationRunner {
     private final Environment env;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrgBootstrap(
             TenantRepository tenants,
@@ -47,7 +50,8 @@ class OrgBootstrap implements ApplicationRunner {
             BatonSettings settings,
             Environment env,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.provisioning = provisioning;
         this.roles = roles;
@@ -58,6 +62,7 @@ class OrgBootstrap implements ApplicationRunner {
         this.env = env;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -115,6 +120,7 @@ class OrgBootstrap implements ApplicationRunner {
                         "演示公司",
                         new TenantProvisioning.AdminAccount("admin", "系统管理员", "admin@demo.baton.dev", hash));
                 this.demo.seed(created, hash);
+                this.events.publishEvent(new DemoTenantCreated(created.tenantId(), created.adminUserId()));
                 log.info("created the demo tenant 'demo'");
             }
         });

@@ -68,6 +68,7 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
                 user.get().getUsername(),
                 this.roles.permissionsOf(tenantId, roleIds),
                 roleIds,
+                this.roles.codesOf(tenantId, roleIds),
                 null));
     }
 
@@ -111,6 +112,7 @@ class OrgPrincipalDirectory implements PrincipalDirectory {
                         "api-key:" + apiKey.getName(),
                         this.roles.permissionsOf(key.tenantId(), roleIds),
                         roleIds,
+                        this.roles.codesOf(key.tenantId(), roleIds),
                         apiKey.getId())),
                 apiKey.getExpiresAt());
     }

@@ -79,6 +79,17 @@ class RoleRepository {
                 .fetchSet(ROLE_PERMISSIONS.PERMISSION);
     }
 
+    Set<String> codesOf(long tenantId, Collection<Long> roleIds) {
+        if (roleIds.isEmpty()) {
+            return Set.of();
+        }
+        return this.db
+                .select(ROLES.CODE)
+                .from(ROLES)
+                .where(ROLES.TENANT_ID.eq(tenantId), ROLES.ID.in(roleIds))
+                .fetchSet(ROLES.CODE);
+    }
+
     long insert(long tenantId, String code, String name, DataScope scope, boolean builtIn, Instant now) {
         return this.db
                 .insertInto(ROLES)
