@@ -3,7 +3,7 @@
  * Java with no Spring beans or storage, so every rule can be tested without a context.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "platform :: db"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "attachment"})
 package dev.baton.template;
 
 import org.jspecify.annotations.NullMarked;

@@ -68,6 +68,24 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    /** Uploads one file as {@code multipart/form-data} (part {@code file}) to {@code path}. */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "baton-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        this.headers.forEach(request::header);
+        return execute(request);
+    }
+
     /** A body that is a String is sent as is (for malformed JSON); anything else is serialised. */
     public Response send(String method, String path, @Nullable Object body) {
         String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -81,6 +99,10 @@ public final class Api {
             request.header("Content-Type", "application/json");
         }
         this.headers.forEach(request::header);
+        return execute(request);
+    }
+
+    private Response execute(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(

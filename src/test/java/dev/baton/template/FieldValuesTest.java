@@ -79,6 +79,19 @@ class FieldValuesTest {
     }
 
     @Test
+    void aCatastrophicallyBacktrackingPatternEndsWithAnErrorInsteadOfHanging() {
+        FieldDefinition evil = FieldDefinition.builder("code", "编码", FieldType.TEXT)
+                // polynomial backtracking of degree 12: over a minute on 41 characters without the budget
+                .pattern("(.*a){12}$", null)
+                .build();
+
+        assertThat(FieldValues.validate(List.of(evil), Map.of("code", "a".repeat(40) + "!")))
+                .containsExactly(new FieldError("code", "{field.pattern-too-complex}"));
+        assertThat(FieldValues.validate(List.of(evil), Map.of("code", "a".repeat(12))))
+                .isEmpty();
+    }
+
+    @Test
     void aHiddenFieldIsNotRequired() {
         FieldDefinition kind = FieldDefinition.builder("kind", "类型", FieldType.SELECT)
                 .options(FieldFixtures.OPTIONS)

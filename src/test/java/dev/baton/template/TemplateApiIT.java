@@ -228,6 +228,55 @@ class TemplateApiIT extends IntegrationTest {
     }
 
     @Test
+    void imageAndFileFieldsTakeOnlyFittingUploadsOfTheTenant() throws Exception {
+        Api admin = newTenant();
+        long id = admin.post(
+                        "/api/v1/templates",
+                        Map.of(
+                                "name", "附件",
+                                "code", "files",
+                                "fields",
+                                        List.of(
+                                                Map.of("key", "photos", "label", "照片", "type", "image"),
+                                                Map.of(
+                                                        "key",
+                                                        "docs",
+                                                        "label",
+                                                        "文档",
+                                                        "type",
+                                                        "file",
+                                                        "maxFileSize",
+                                                        10,
+                                                        "allowedContentTypes",
+                                                        List.of("application/pdf")))))
+                .id();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        String imageId =
+                admin.upload("/api/v1/attachments", "p.png", png.toByteArray()).text("id");
+        String textId = admin.upload(
+                        "/api/v1/attachments",
+                        "notes.txt",
+                        "只是文字，不是 PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .text("id");
+        String otherTenants = newTenant()
+                .upload("/api/v1/attachments", "x.png", png.toByteArray())
+                .text("id");
+
+        assertThat(admin.post(
+                                "/api/v1/templates/" + id + "/validate",
+                                Map.of("fields", Map.of("photos", List.of(imageId))))
+                        .status())
+                .isEqualTo(200);
+        Api.Response r = admin.post(
+                "/api/v1/templates/" + id + "/validate",
+                Map.of("fields", Map.of("photos", List.of(imageId, textId, otherTenants), "docs", List.of(textId))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(fieldsOf(r)).containsExactlyInAnyOrder("photos[1]", "photos[2]", "docs[0]");
+    }
+
+    @Test
     void templatesOfAnotherTenantAreNotFound() {
         Api a = newTenant();
         Api b = newTenant();

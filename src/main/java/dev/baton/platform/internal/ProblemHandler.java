@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -43,9 +47,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final Problems problems;
+    private final DataSize maxFileSize;
 
-    ProblemHandler(Problems problems) {
+    ProblemHandler(Problems problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.problems = problems;
+        this.maxFileSize = maxFileSize;
     }
 
     @ExceptionHandler(BatonException.class)
@@ -74,6 +80,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
         return respond(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", new Object[] {ex.limit()}, List.of(), null);
+    }
+
+    /** A multipart body that cannot be parsed (the size limits are handled below). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+        log.info("unreadable multipart request: {}", ex.getMostSpecificCause().toString());
+        return respond(HttpStatus.BAD_REQUEST, "unreadable-body", new Object[0], List.of(), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(respond(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                new Object[] {this.maxFileSize.toBytes()},
+                List.of(),
+                null));
     }
 
     @ExceptionHandler(Exception.class)

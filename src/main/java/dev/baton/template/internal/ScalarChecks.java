@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Checks of single-valued fields: text, numbers, dates, contact details and ids. */
@@ -39,11 +40,14 @@ final class ScalarChecks {
             out.add(new FieldError(field, "{field.too-long}"));
             return;
         }
-        if (def.pattern() != null
-                && !s.isEmpty()
-                && !Pattern.compile(def.pattern()).matcher(s).matches()) {
-            String message = def.patternMessage();
-            out.add(new FieldError(field, message == null || message.isBlank() ? "{field.pattern}" : message));
+        if (def.pattern() != null && !s.isEmpty()) {
+            Optional<Boolean> matched = BoundedMatch.matches(def.pattern(), s);
+            if (matched.isEmpty()) {
+                out.add(new FieldError(field, "{field.pattern-too-complex}"));
+            } else if (!matched.get()) {
+                String message = def.patternMessage();
+                out.add(new FieldError(field, message == null || message.isBlank() ? "{field.pattern}" : message));
+            }
         }
     }
 

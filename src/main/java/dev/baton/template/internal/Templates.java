@@ -36,12 +36,19 @@ class Templates {
 
     private final TemplateRepository templates;
     private final TemplateFields fields;
+    private final AttachmentRules attachmentRules;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Templates(TemplateRepository templates, TemplateFields fields, AuditTrail audit, Clock clock) {
+    Templates(
+            TemplateRepository templates,
+            TemplateFields fields,
+            AttachmentRules attachmentRules,
+            AuditTrail audit,
+            Clock clock) {
         this.templates = templates;
         this.fields = fields;
+        this.attachmentRules = attachmentRules;
         this.audit = audit;
         this.clock = clock;
     }
@@ -108,7 +115,10 @@ class Templates {
                             .toList(),
                     String.join(", ", refused));
         }
-        List<FieldError> errors = FieldValues.validate(defs, values);
+        List<FieldError> errors = new ArrayList<>(FieldValues.validate(defs, values));
+        if (errors.isEmpty()) {
+            this.attachmentRules.check(me.tenantId(), defs, values, errors);
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
