@@ -300,6 +300,27 @@ class TemplateApiIT extends IntegrationTest {
     }
 
     @Test
+    void aDeletedTemplateDisappearsButItsCodeStaysReserved() {
+        Api admin = newTenant();
+        long id = admin.post("/api/v1/templates", Map.of("name", "旧模板", "code", "old", "fields", REPAIR_FIELDS))
+                .id();
+
+        assertThat(admin.delete("/api/v1/templates/" + id).status()).isEqualTo(400);
+        assertThat(admin.delete("/api/v1/templates/" + id + "?version=7").status())
+                .isEqualTo(409);
+        assertThat(admin.delete("/api/v1/templates/" + id + "?version=0").status())
+                .isEqualTo(204);
+
+        assertThat(admin.get("/api/v1/templates/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/templates").json().path("total").asLong()).isZero();
+        assertThat(admin.post("/api/v1/templates", Map.of("name", "新", "code", "old", "fields", List.of()))
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("code");
+        assertThat(admin.get("/api/v1/audit-log?entityType=template").body()).contains("template.delete");
+    }
+
+    @Test
     void onlyDesignersChangeTemplates() {
         Api admin = newTenant();
         String tenant = admin.get("/api/v1/auth/me").at("/tenant/code").asString();

@@ -13,6 +13,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,6 +98,14 @@ class TemplateController {
     @PreAuthorize("hasAuthority('template.manage')")
     TemplateView update(@PathVariable long id, @Valid @RequestBody TemplateCommand.Edit cmd) {
         return this.templates.update(CurrentUser.require(), id, cmd);
+    }
+
+    /** Soft delete; {@code ?version=} is the version the caller saw (409 if it changed since). */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('template.manage')")
+    void delete(@PathVariable long id, @RequestParam int version) {
+        this.templates.delete(CurrentUser.require(), id, version);
     }
 
     @PostMapping("/{id}/clone")

@@ -34,11 +34,24 @@ class TemplateRepository {
         this.json = json;
     }
 
+    /** A template that has not been deleted. */
     Optional<TemplatesRecord> find(long tenantId, long id) {
         return this.db
                 .selectFrom(TEMPLATES)
-                .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id))
+                .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id), TEMPLATES.DELETED_AT.isNull())
                 .fetchOptional();
+    }
+
+    boolean markDeleted(long tenantId, long id, int version, Instant now) {
+        return this.db
+                        .update(TEMPLATES)
+                        .set(TEMPLATES.DELETED_AT, now)
+                        .set(TEMPLATES.ENABLED, false)
+                        .set(TEMPLATES.UPDATED_AT, now)
+                        .set(TEMPLATES.VERSION, TEMPLATES.VERSION.plus(1))
+                        .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id), TEMPLATES.VERSION.eq(version))
+                        .execute()
+                == 1;
     }
 
     boolean codeTaken(long tenantId, String code) {
@@ -116,7 +129,12 @@ class TemplateRepository {
     }
 
     PageResult<TemplateView.Summary> page(long tenantId, Condition filter, PageQuery paging) {
-        Condition where = TEMPLATES.TENANT_ID.eq(tenantId).and(filter);
+        Condition where = TEMPLATES
+                .TENANT_ID
+                .eq(tenantId)
+                .and(TEMPLATES.DELETED_AT.isNull())
+                .and(TEMPLATES.DELETED_AT.isNull())
+                .and(filter);
         Field<?> order = switch (paging.sortKey()) {
             case "code" -> TEMPLATES.CODE;
             case "updatedAt" -> TEMPLATES.UPDATED_AT;

@@ -218,6 +218,20 @@ class Templates {
         return get(tenant, copyId);
     }
 
+    /**
+     * Hides the template from lists and reads; tickets created from it keep its versions. The
+     * caller must name the version it saw, so a template edited meanwhile is not deleted blindly.
+     */
+    @Transactional
+    void delete(CurrentUser me, long id, int expectedVersion) {
+        TemplatesRecord row = row(me.tenantId(), id);
+        if (row.getVersion() != expectedVersion
+                || !this.templates.markDeleted(me.tenantId(), id, expectedVersion, this.clock.instant())) {
+            throw new VersionConflictException("template", id, row.getVersion());
+        }
+        this.audit.record("template.delete", "template", id, row.getCode());
+    }
+
     /** Used by demo data: creates a template whose fields are already known to be valid. */
     @Transactional
     long insert(CurrentUser me, TemplateData data, List<FieldJson> checkedFields) {
