@@ -5,7 +5,7 @@
  * can be tested without a context.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "template"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "template"})
 package dev.baton.flow;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.baton.platform.internal;
 
 import dev.baton.platform.FieldError;
+import dev.baton.platform.Messages;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * written as {@code {code}} are looked up in messages*.properties; anything else is used as is.
  */
 @Component
-class Problems {
+class Problems implements Messages {
 
     static final String TYPE_BASE = "https://baton.dev/problems/";
 
@@ -45,6 +46,13 @@ class Problems {
             map.forEach((k, v) -> problem.setProperty(String.valueOf(k), v));
         }
         return problem;
+    }
+
+    @Override
+    public List<FieldError> localize(List<FieldError> errors) {
+        return errors.stream()
+                .map(e -> new FieldError(e.field(), resolve(e.message())))
+                .toList();
     }
 
     String resolve(String message, Object... args) {

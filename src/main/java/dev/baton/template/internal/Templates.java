@@ -13,11 +13,13 @@ import dev.baton.platform.db.tables.records.TemplatesRecord;
 import dev.baton.template.FieldAccess;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldValues;
+import dev.baton.template.TemplateCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * they were created with. Nothing is stored unless every problem of the request has been fixed.
  */
 @Service
-class Templates {
+class Templates implements TemplateCatalog {
 
     static final Set<String> SORT_KEYS = Set.of("name", "code", "updatedAt");
 
@@ -230,6 +232,19 @@ class Templates {
             throw new VersionConflictException("template", id, row.getVersion());
         }
         this.audit.record("template.delete", "template", id, row.getCode());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentFields> currentFields(long tenantId, long templateId) {
+        return this.templates
+                .find(tenantId, templateId)
+                .map(row -> new CurrentFields(
+                        templateId,
+                        row.getCurrentVersion(),
+                        version(tenantId, templateId, row.getCurrentVersion()).fields().stream()
+                                .map(FieldJson::stored)
+                                .toList()));
     }
 
     /** Used by demo data: creates a template whose fields are already known to be valid. */
