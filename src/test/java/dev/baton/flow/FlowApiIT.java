@@ -69,6 +69,55 @@ class FlowApiIT extends IntegrationTest {
     }
 
     @Test
+    void theSandboxRunsTheDraftOrAVersionOnSampleValuesAndWritesNothing() {
+        Api admin = newTenant();
+        long template = repairTemplate(admin);
+        long id = admin.post(
+                        "/api/v1/flows",
+                        Map.of(
+                                "name",
+                                "维修流程",
+                                "templateId",
+                                template,
+                                "definition",
+                                definition("fields.amount > 5000")))
+                .id();
+
+        Api.Response big = admin.post("/api/v1/flows/" + id + "/simulate", Map.of("fields", Map.of("amount", 6000)));
+        Api.Response small = admin.post("/api/v1/flows/" + id + "/simulate", Map.of("fields", Map.of("amount", 100)));
+        Api.Response rejected = admin.post(
+                "/api/v1/flows/" + id + "/simulate",
+                Map.of("fields", Map.of("amount", 6000), "decisions", Map.of("approve", List.of("reject"))));
+
+        assertThat(big.status()).as(big.body()).isEqualTo(200);
+        assertThat(pathOf(big)).containsSubsequence("amount_check", "approve");
+        assertThat(big.text("outcome")).isEqualTo("COMPLETED");
+        assertThat(big.body()).contains("approval_requested", "supervisor");
+        assertThat(pathOf(small)).containsSubsequence("amount_check", "handle").doesNotContain("approve");
+        assertThat(rejected.text("outcome")).isEqualTo("REJECTED");
+        assertThat(admin.post(
+                                "/api/v1/flows/" + id + "/simulate",
+                                Map.of("decisions", Map.of("approve", List.of("maybe"))))
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("decisions.approve[0]");
+        assertThat(admin.post("/api/v1/flows/" + id + "/simulate", Map.of("version", 1))
+                        .status())
+                .isEqualTo(400);
+        admin.post("/api/v1/flows/" + id + "/publish", Map.of("version", 0));
+        assertThat(pathOf(admin.post(
+                        "/api/v1/flows/" + id + "/simulate", Map.of("version", 1, "fields", Map.of("amount", 9000)))))
+                .contains("approve");
+        assertThat(admin.get("/api/v1/flows/" + id + "/versions").json().size()).isEqualTo(1);
+    }
+
+    private static List<String> pathOf(Api.Response r) {
+        List<String> ids = new ArrayList<>();
+        r.json().path("path").forEach(p -> ids.add(p.path("nodeId").asString()));
+        return ids;
+    }
+
+    @Test
     void aCloneStartsAsAnUnpublishedCopyOfTheDraft() {
         Api admin = newTenant();
         long template = repairTemplate(admin);

@@ -29,9 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 class FlowController {
 
     private final Flows flows;
+    private final Simulations simulations;
 
-    FlowController(Flows flows) {
+    FlowController(Flows flows, Simulations simulations) {
         this.flows = flows;
+        this.simulations = simulations;
+    }
+
+    /** Runs the draft (or {@code version}) on sample values; writes nothing. */
+    @PostMapping("/{id}/simulate")
+    Simulations.SimulationView simulate(@PathVariable long id, @RequestBody Simulations.SimulateRequest request) {
+        return this.simulations.simulate(CurrentUser.require(), id, request);
     }
 
     @GetMapping

@@ -247,6 +247,20 @@ class Templates implements TemplateCatalog {
                                 .toList()));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentFields> fieldsOf(long tenantId, long templateId, int versionNo) {
+        if (this.templates.find(tenantId, templateId).isEmpty()) {
+            return Optional.empty();
+        }
+        return this.templates
+                .version(tenantId, templateId, versionNo)
+                .map(v -> new CurrentFields(
+                        templateId,
+                        versionNo,
+                        v.fields().stream().map(FieldJson::stored).toList()));
+    }
+
     /** Used by demo data: creates a template whose fields are already known to be valid. */
     @Transactional
     long insert(CurrentUser me, TemplateData data, List<FieldJson> checkedFields) {
