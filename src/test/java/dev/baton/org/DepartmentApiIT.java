@@ -75,6 +75,34 @@ class DepartmentApiIT extends IntegrationTest {
     }
 
     @Test
+    void ofManyConcurrentEditsOfOneVersionExactlyOneWins() throws Exception {
+        Api admin = newTenant();
+        long id = createDepartment(admin, "争抢", null);
+        int editors = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(editors);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < editors; i++) {
+            String name = "编辑" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return admin.put("/api/v1/departments/" + id, Map.of("name", name, "version", 0))
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var r : results) {
+            statuses.add(r.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(editors - 1);
+        assertThat(admin.get("/api/v1/departments").body()).contains("\"version\":1");
+    }
+
+    @Test
     void aBlankNameIsRefused() {
         Api admin = newTenant();
 

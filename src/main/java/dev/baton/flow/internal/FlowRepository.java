@@ -3,6 +3,7 @@ package dev.baton.flow.internal;
 import static dev.baton.platform.db.Tables.FLOWS;
 import static dev.baton.platform.db.Tables.FLOW_VERSIONS;
 
+import dev.baton.platform.OptimisticLock;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.db.tables.records.FlowsRecord;
@@ -47,27 +48,26 @@ class FlowRepository {
     }
 
     boolean updateDraft(long tenantId, long id, int version, String name, String draft, Instant now) {
-        return this.db
+        return OptimisticLock.execute(
+                this.db
                         .update(FLOWS)
                         .set(FLOWS.NAME, name)
                         .set(FLOWS.DRAFT, draft)
-                        .set(FLOWS.UPDATED_AT, now)
-                        .set(FLOWS.VERSION, FLOWS.VERSION.plus(1))
-                        .where(FLOWS.TENANT_ID.eq(tenantId), FLOWS.ID.eq(id), FLOWS.VERSION.eq(version))
-                        .execute()
-                == 1;
+                        .set(FLOWS.UPDATED_AT, now),
+                FLOWS,
+                tenantId,
+                id,
+                version);
     }
 
     /** Records version {@code versionNo} as the published one, if the draft is still at {@code version}. */
     boolean markPublished(long tenantId, long id, int version, int versionNo, Instant now) {
-        return this.db
-                        .update(FLOWS)
-                        .set(FLOWS.PUBLISHED_VERSION, versionNo)
-                        .set(FLOWS.UPDATED_AT, now)
-                        .set(FLOWS.VERSION, FLOWS.VERSION.plus(1))
-                        .where(FLOWS.TENANT_ID.eq(tenantId), FLOWS.ID.eq(id), FLOWS.VERSION.eq(version))
-                        .execute()
-                == 1;
+        return OptimisticLock.execute(
+                this.db.update(FLOWS).set(FLOWS.PUBLISHED_VERSION, versionNo).set(FLOWS.UPDATED_AT, now),
+                FLOWS,
+                tenantId,
+                id,
+                version);
     }
 
     void insertVersion(

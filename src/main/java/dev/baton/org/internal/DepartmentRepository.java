@@ -4,6 +4,7 @@ import static dev.baton.platform.db.Tables.DEPARTMENTS;
 import static dev.baton.platform.db.Tables.ROLE_SCOPE_DEPARTMENTS;
 import static dev.baton.platform.db.Tables.USER_DEPARTMENTS;
 
+import dev.baton.platform.OptimisticLock;
 import dev.baton.platform.db.tables.records.DepartmentsRecord;
 import java.time.Instant;
 import java.util.Collection;
@@ -91,20 +92,18 @@ class DepartmentRepository {
             @Nullable Long leader,
             int sortOrder,
             Instant now) {
-        return this.db
+        return OptimisticLock.execute(
+                this.db
                         .update(DEPARTMENTS)
                         .set(DEPARTMENTS.PARENT_ID, parentId)
                         .set(DEPARTMENTS.NAME, name)
                         .set(DEPARTMENTS.LEADER_USER_ID, leader)
                         .set(DEPARTMENTS.SORT_ORDER, sortOrder)
-                        .set(DEPARTMENTS.UPDATED_AT, now)
-                        .set(DEPARTMENTS.VERSION, DEPARTMENTS.VERSION.plus(1))
-                        .where(
-                                DEPARTMENTS.TENANT_ID.eq(tenantId),
-                                DEPARTMENTS.ID.eq(id),
-                                DEPARTMENTS.VERSION.eq(version))
-                        .execute()
-                == 1;
+                        .set(DEPARTMENTS.UPDATED_AT, now),
+                DEPARTMENTS,
+                tenantId,
+                id,
+                version);
     }
 
     /** Re-roots a subtree: every path starting with {@code oldPath} now starts with {@code newPath}. */

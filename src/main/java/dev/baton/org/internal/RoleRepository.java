@@ -7,6 +7,7 @@ import static dev.baton.platform.db.Tables.ROLE_SCOPE_DEPARTMENTS;
 import static dev.baton.platform.db.Tables.USER_ROLES;
 
 import dev.baton.org.DataScope;
+import dev.baton.platform.OptimisticLock;
 import dev.baton.platform.db.tables.records.RolesRecord;
 import java.time.Instant;
 import java.util.Collection;
@@ -106,15 +107,16 @@ class RoleRepository {
     }
 
     boolean update(long tenantId, long id, int version, String name, DataScope scope, Instant now) {
-        return this.db
+        return OptimisticLock.execute(
+                this.db
                         .update(ROLES)
                         .set(ROLES.NAME, name)
                         .set(ROLES.DATA_SCOPE, scope.name())
-                        .set(ROLES.UPDATED_AT, now)
-                        .set(ROLES.VERSION, ROLES.VERSION.plus(1))
-                        .where(ROLES.TENANT_ID.eq(tenantId), ROLES.ID.eq(id), ROLES.VERSION.eq(version))
-                        .execute()
-                == 1;
+                        .set(ROLES.UPDATED_AT, now),
+                ROLES,
+                tenantId,
+                id,
+                version);
     }
 
     void replaceGrants(long tenantId, long roleId, Collection<String> permissions, Collection<Long> scopeDepartments) {

@@ -6,6 +6,7 @@ import static dev.baton.platform.db.Tables.USER_REGIONS;
 import static dev.baton.platform.db.Tables.USER_ROLES;
 import static dev.baton.platform.db.Tables.USER_SKILLS;
 
+import dev.baton.platform.OptimisticLock;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.db.tables.records.UsersRecord;
@@ -111,14 +112,11 @@ class UserRepository {
                 .set(USERS.EMAIL, data.email())
                 .set(USERS.WECOM_USER_ID, data.wecomUserId())
                 .set(USERS.ACTIVE, data.active())
-                .set(USERS.UPDATED_AT, now)
-                .set(USERS.VERSION, USERS.VERSION.plus(1));
+                .set(USERS.UPDATED_AT, now);
         if (passwordHash != null) {
             update = update.set(USERS.PASSWORD_HASH, passwordHash);
         }
-        return update.where(USERS.TENANT_ID.eq(tenantId), USERS.ID.eq(id), USERS.VERSION.eq(version))
-                        .execute()
-                == 1;
+        return OptimisticLock.execute(update, USERS, tenantId, id, version);
     }
 
     void setPassword(long tenantId, long id, String passwordHash, Instant now) {

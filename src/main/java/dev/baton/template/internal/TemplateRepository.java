@@ -3,6 +3,7 @@ package dev.baton.template.internal;
 import static dev.baton.platform.db.Tables.TEMPLATES;
 import static dev.baton.platform.db.Tables.TEMPLATE_VERSIONS;
 
+import dev.baton.platform.OptimisticLock;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.db.tables.records.TemplateVersionsRecord;
@@ -43,15 +44,16 @@ class TemplateRepository {
     }
 
     boolean markDeleted(long tenantId, long id, int version, Instant now) {
-        return this.db
+        return OptimisticLock.execute(
+                this.db
                         .update(TEMPLATES)
                         .set(TEMPLATES.DELETED_AT, now)
                         .set(TEMPLATES.ENABLED, false)
-                        .set(TEMPLATES.UPDATED_AT, now)
-                        .set(TEMPLATES.VERSION, TEMPLATES.VERSION.plus(1))
-                        .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id), TEMPLATES.VERSION.eq(version))
-                        .execute()
-                == 1;
+                        .set(TEMPLATES.UPDATED_AT, now),
+                TEMPLATES,
+                tenantId,
+                id,
+                version);
     }
 
     boolean codeTaken(long tenantId, String code) {
@@ -79,7 +81,8 @@ class TemplateRepository {
 
     /** Version-guarded update of the template row; false when someone else changed it first. */
     boolean update(long tenantId, long id, int version, TemplateData data, int currentVersion, Instant now) {
-        return this.db
+        return OptimisticLock.execute(
+                this.db
                         .update(TEMPLATES)
                         .set(TEMPLATES.NAME, data.name())
                         .set(TEMPLATES.CATEGORY, data.category())
@@ -88,11 +91,11 @@ class TemplateRepository {
                         .set(TEMPLATES.ENABLED, data.enabled())
                         .set(TEMPLATES.STATUS_NAMES, this.json.writeValueAsString(data.statusNames()))
                         .set(TEMPLATES.CURRENT_VERSION, currentVersion)
-                        .set(TEMPLATES.UPDATED_AT, now)
-                        .set(TEMPLATES.VERSION, TEMPLATES.VERSION.plus(1))
-                        .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id), TEMPLATES.VERSION.eq(version))
-                        .execute()
-                == 1;
+                        .set(TEMPLATES.UPDATED_AT, now),
+                TEMPLATES,
+                tenantId,
+                id,
+                version);
     }
 
     void insertVersion(
