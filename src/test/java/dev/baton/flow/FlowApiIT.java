@@ -33,17 +33,7 @@ class FlowApiIT extends IntegrationTest {
     @Test
     void publishingFreezesVersionsAndTheDraftMovesOn() {
         Api admin = newTenant();
-        long template = repairTemplate(admin);
-        long id = admin.post(
-                        "/api/v1/flows",
-                        Map.of(
-                                "name",
-                                "维修流程",
-                                "templateId",
-                                template,
-                                "definition",
-                                definition("fields.amount > 5000")))
-                .id();
+        long id = repairFlow(admin, "fields.amount > 5000");
 
         Api.Response first = admin.post("/api/v1/flows/" + id + "/publish", Map.of("version", 0));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -71,17 +61,7 @@ class FlowApiIT extends IntegrationTest {
     @Test
     void theSandboxRunsTheDraftOrAVersionOnSampleValuesAndWritesNothing() {
         Api admin = newTenant();
-        long template = repairTemplate(admin);
-        long id = admin.post(
-                        "/api/v1/flows",
-                        Map.of(
-                                "name",
-                                "维修流程",
-                                "templateId",
-                                template,
-                                "definition",
-                                definition("fields.amount > 5000")))
-                .id();
+        long id = repairFlow(admin, "fields.amount > 5000");
 
         Api.Response big = admin.post("/api/v1/flows/" + id + "/simulate", Map.of("fields", Map.of("amount", 6000)));
         Api.Response small = admin.post("/api/v1/flows/" + id + "/simulate", Map.of("fields", Map.of("amount", 100)));
@@ -120,11 +100,7 @@ class FlowApiIT extends IntegrationTest {
     @Test
     void aCloneStartsAsAnUnpublishedCopyOfTheDraft() {
         Api admin = newTenant();
-        long template = repairTemplate(admin);
-        long id = admin.post(
-                        "/api/v1/flows",
-                        Map.of("name", "原流程", "templateId", template, "definition", definition("fields.amount > 5000")))
-                .id();
+        long id = repairFlow(admin, "fields.amount > 5000");
         admin.post("/api/v1/flows/" + id + "/publish", Map.of("version", 0));
 
         Api.Response copy = admin.post("/api/v1/flows/" + id + "/clone", Map.of("name", "副本"));
@@ -138,11 +114,9 @@ class FlowApiIT extends IntegrationTest {
     void flowsAndTemplatesOfAnotherTenantAreOutOfReach() {
         Api a = newTenant();
         Api b = newTenant();
-        long bTemplate = repairTemplate(b);
-        long bFlow = b.post(
-                        "/api/v1/flows",
-                        Map.of("name", "B", "templateId", bTemplate, "definition", definition("fields.amount > 1")))
-                .id();
+        long bFlow = repairFlow(b, "fields.amount > 1");
+        long bTemplate =
+                b.get("/api/v1/flows/" + bFlow).json().path("templateId").asLong();
 
         assertThat(a.get("/api/v1/flows/" + bFlow).status()).isEqualTo(404);
         assertThat(a.post("/api/v1/flows/" + bFlow + "/publish", Map.of("version", 0))
@@ -167,6 +141,15 @@ class FlowApiIT extends IntegrationTest {
                         .get("/api/v1/flows")
                         .status())
                 .isEqualTo(403);
+    }
+
+    /** A repair template and a draft flow on it branching on {@code when}; returns the flow id. */
+    private static long repairFlow(Api admin, String when) {
+        Api.Response r = admin.post(
+                "/api/v1/flows",
+                Map.of("name", "维修流程", "templateId", repairTemplate(admin), "definition", definition(when)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.id();
     }
 
     private static long repairTemplate(Api admin) {
