@@ -81,6 +81,12 @@ class FlowApiIT extends IntegrationTest {
                         .at("/errors/0/field")
                         .asString())
                 .isEqualTo("decisions.approve[0]");
+        Map<String, Object> missingVerdicts = new HashMap<>();
+        missingVerdicts.put("approve", null);
+        assertThat(admin.post("/api/v1/flows/" + id + "/simulate", Map.of("decisions", missingVerdicts))
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("decisions.approve");
         assertThat(admin.post("/api/v1/flows/" + id + "/simulate", Map.of("version", 1))
                         .status())
                 .isEqualTo(400);

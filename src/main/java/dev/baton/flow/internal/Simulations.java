@@ -105,7 +105,7 @@ class Simulations {
             @Nullable Integer version,
             @Nullable Map<String, @Nullable Object> fields,
             @Nullable Map<String, @Nullable Object> facts,
-            @Nullable Map<String, List<String>> decisions) {
+            @Nullable Map<String, @Nullable List<String>> decisions) {
 
         Map<String, @Nullable Object> fieldsOrEmpty() {
             return this.fields == null ? Map.of() : this.fields;
@@ -124,6 +124,10 @@ class Simulations {
             Map<String, List<FlowSimulator.Verdict>> verdicts = new LinkedHashMap<>();
             this.decisions.forEach((node, words) -> {
                 List<FlowSimulator.Verdict> list = new ArrayList<>();
+                if (words == null) {
+                    errors.add(new FieldError("decisions." + node, "{flow.simulate.verdict}"));
+                    return;
+                }
                 for (int i = 0; i < words.size(); i++) {
                     String word = String.valueOf(words.get(i)).toUpperCase(Locale.ROOT);
                     if (word.equals("APPROVE") || word.equals("REJECT")) {
