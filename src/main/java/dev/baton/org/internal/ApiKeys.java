@@ -33,21 +33,15 @@ class ApiKeys {
     private final ChildRows children;
     private final RoleRepository roles;
     private final AuditTrail audit;
-    private final PrincipalCache principals;
+    private final OrgCaches caches;
     private final Clock clock;
 
-    ApiKeys(
-            DSLContext db,
-            ChildRows children,
-            RoleRepository roles,
-            AuditTrail audit,
-            PrincipalCache principals,
-            Clock clock) {
+    ApiKeys(DSLContext db, ChildRows children, RoleRepository roles, AuditTrail audit, OrgCaches caches, Clock clock) {
         this.db = db;
         this.children = children;
         this.roles = roles;
         this.audit = audit;
-        this.principals = principals;
+        this.caches = caches;
         this.clock = clock;
     }
 
@@ -113,7 +107,7 @@ class ApiKeys {
                 .set(API_KEYS.REVOKED_AT, this.clock.instant())
                 .where(API_KEYS.TENANT_ID.eq(tenantId), API_KEYS.ID.eq(id))
                 .execute();
-        this.principals.invalidateAll();
+        this.caches.changed();
         this.audit.record("apikey.revoke", "api-key", id, key.getName());
     }
 

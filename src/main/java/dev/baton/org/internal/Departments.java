@@ -20,19 +20,15 @@ class Departments {
     private final DepartmentRepository departments;
     private final UserRepository users;
     private final AuditTrail audit;
-    private final PrincipalCache principals;
+    private final OrgCaches caches;
     private final Clock clock;
 
     Departments(
-            DepartmentRepository departments,
-            UserRepository users,
-            AuditTrail audit,
-            PrincipalCache principals,
-            Clock clock) {
+            DepartmentRepository departments, UserRepository users, AuditTrail audit, OrgCaches caches, Clock clock) {
         this.departments = departments;
         this.users = users;
         this.audit = audit;
-        this.principals = principals;
+        this.caches = caches;
         this.clock = clock;
     }
 
@@ -59,6 +55,8 @@ class Departments {
                 cmd.leaderUserId(),
                 orZero(cmd.sortOrder()),
                 this.clock.instant());
+        // a new sub-department widens every DEPARTMENT_TREE scope above it
+        this.caches.changed();
         this.audit.record("department.create", "department", id, cmd.name());
         return get(tenantId, id);
     }
@@ -100,8 +98,8 @@ class Departments {
         String newPath = newParentPath + id + "/";
         if (!newPath.equals(current.getPath())) {
             this.departments.movePaths(tenantId, current.getPath(), newPath);
-            this.principals.invalidateAll();
         }
+        this.caches.changed();
         this.audit.record("department.update", "department", id, cmd.name());
         return get(tenantId, id);
     }
@@ -119,6 +117,7 @@ class Departments {
             throw new ConflictException("department-in-role-scope");
         }
         this.departments.delete(tenantId, id);
+        this.caches.changed();
         this.audit.record("department.delete", "department", id, "");
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Saves four queries per request. Changes made on this node clear it at once; on other nodes of a
+ * Saves four queries per request. Changes made on this node clear it at once ({@link OrgCaches}); on other nodes of a
  * cluster they show within the expiry, a few seconds.
  */
 @Component

@@ -30,19 +30,14 @@ class Roles {
     private final RoleRepository roles;
     private final DepartmentRepository departments;
     private final AuditTrail audit;
-    private final PrincipalCache principals;
+    private final OrgCaches caches;
     private final Clock clock;
 
-    Roles(
-            RoleRepository roles,
-            DepartmentRepository departments,
-            AuditTrail audit,
-            PrincipalCache principals,
-            Clock clock) {
+    Roles(RoleRepository roles, DepartmentRepository departments, AuditTrail audit, OrgCaches caches, Clock clock) {
         this.roles = roles;
         this.departments = departments;
         this.audit = audit;
-        this.principals = principals;
+        this.caches = caches;
         this.clock = clock;
     }
 
@@ -87,7 +82,7 @@ class Roles {
             throw new VersionConflictException("role", id, get(tenantId, id).version());
         }
         this.roles.replaceGrants(tenantId, id, grants.permissions(), grants.departments());
-        this.principals.invalidateAll();
+        this.caches.changed();
         this.audit.record(
                 "role.update", "role", id, current.code() + " " + grants.permissions() + " " + cmd.dataScope());
         return get(tenantId, id);
@@ -103,7 +98,7 @@ class Roles {
             throw new ConflictException("role-in-use", current.code());
         }
         this.roles.delete(tenantId, id);
-        this.principals.invalidateAll();
+        this.caches.changed();
         this.audit.record("role.delete", "role", id, current.code());
     }
 

@@ -37,7 +37,7 @@ class Users {
     private final UserScopes scopes;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
-    private final PrincipalCache principals;
+    private final OrgCaches caches;
     private final Clock clock;
 
     Users(
@@ -47,7 +47,7 @@ class Users {
             UserScopes scopes,
             PasswordEncoder passwords,
             AuditTrail audit,
-            PrincipalCache principals,
+            OrgCaches caches,
             Clock clock) {
         this.users = users;
         this.departments = departments;
@@ -55,7 +55,7 @@ class Users {
         this.scopes = scopes;
         this.passwords = passwords;
         this.audit = audit;
-        this.principals = principals;
+        this.caches = caches;
         this.clock = clock;
     }
 
@@ -93,6 +93,7 @@ class Users {
         checkPassword(cmd.password());
         long id = this.users.insert(tenant, data, this.passwords.encode(cmd.password()), this.clock.instant());
         this.users.replaceChildren(tenant, id, data);
+        this.caches.changed();
         this.audit.record("user.create", "user", id, data.username());
         return get(me, id);
     }
@@ -132,7 +133,7 @@ class Users {
             throw new VersionConflictException("user", id, latest);
         }
         this.users.replaceChildren(tenant, id, data);
-        this.principals.invalidateAll();
+        this.caches.changed();
         this.audit.record("user.update", "user", id, data.username() + (hash != null ? " (password changed)" : ""));
         return get(me, id);
     }
