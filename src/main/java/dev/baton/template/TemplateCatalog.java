@@ -1,6 +1,7 @@
 package dev.baton.template;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What other modules may ask about templates: the field definitions new tickets are created with. */
@@ -11,6 +12,19 @@ public interface TemplateCatalog {
 
     /** The field definitions of one version of a (not deleted) template of the tenant. */
     Optional<CurrentFields> fieldsOf(long tenantId, long templateId, int version);
+
+    /** Name, code and customer-visible step labels of a (not deleted) template of the tenant. */
+    Optional<Header> header(long tenantId, long templateId);
+
+    /**
+     * @param statusNames customer-visible step code ({@code accepted}) → the label this template shows
+     *     instead of the default, e.g. 师傅已接单
+     */
+    record Header(long id, String code, String name, boolean enabled, Map<String, String> statusNames) {
+        public Header {
+            statusNames = Map.copyOf(statusNames);
+        }
+    }
 
     /** The definitions of one version of a template. */
     record CurrentFields(long templateId, int version, List<FieldDefinition> fields) {}

@@ -249,6 +249,15 @@ class Templates implements TemplateCatalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Header> header(long tenantId, long templateId) {
+        return this.templates
+                .find(tenantId, templateId)
+                .map(row -> new Header(
+                        templateId, row.getCode(), row.getName(), row.getEnabled(), this.templates.statusNames(row)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CurrentFields> fieldsOf(long tenantId, long templateId, int versionNo) {
         if (this.templates.find(tenantId, templateId).isEmpty()) {
             return Optional.empty();

@@ -1,0 +1,36 @@
+package dev.baton.flow;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Published flow versions ready to run: what the ticket module asks for when it starts a ticket and
+ * on every action. Versions are immutable, so their compiled steppers are built once and cached.
+ */
+public interface PublishedFlows {
+
+    /**
+     * The flow new tickets of the template run: the template's published flow, the most recently
+     * published one when a template has several.
+     */
+    Optional<Runtime> forTemplate(long tenantId, long templateId);
+
+    /** A published version; empty when it does not exist. */
+    Optional<Runtime> version(long tenantId, long flowId, int versionNo);
+
+    /** The newest published version of the flow; may lag a publish on another node by a second or two. */
+    Optional<Runtime> latest(long tenantId, long flowId);
+
+    /**
+     * One published version.
+     *
+     * @param templateVersion the template version the definition was checked against
+     * @param mapping where tokens of removed nodes move when a ticket on an older version moves to this
+     *     one ({@code oldNodeId → newNodeId}); nodes with the same id need no entry
+     */
+    record Runtime(long flowId, int version, int templateVersion, FlowStepper stepper, Map<String, String> mapping) {
+        public Runtime {
+            mapping = Map.copyOf(mapping);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.baton.ticket;
+
+import dev.baton.platform.CurrentUser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ticket module's service API: the REST controller, the entry points of other modules and the
+ * benchmarks all go through it. Every call is checked against the caller's permissions and data scope.
+ */
+public interface TicketOperations {
+
+    /**
+     * Creates a ticket and starts its template's published flow. With an idempotency key, a repeated call
+     * returns the ticket the first call made (and {@link Created#replayed()} says so) instead of a second one.
+     */
+    Created create(CurrentUser me, NewTicket ticket, @Nullable String idempotencyKey);
+
+    /** Applies an action; refused with 403 (not yours), 409 (wrong state or stale version) or 400 (bad input). */
+    TicketView act(CurrentUser me, long ticketId, TicketAction action, ActionRequest request);
+
+    TicketView get(CurrentUser me, long ticketId);
+
+    record Created(TicketView ticket, boolean replayed) {}
+}

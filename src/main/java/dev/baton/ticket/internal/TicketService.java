@@ -1,0 +1,345 @@
+package dev.baton.ticket.internal;
+
+import dev.baton.flow.CustomerStatus;
+import dev.baton.flow.FlowState;
+import dev.baton.flow.Priority;
+import dev.baton.flow.PublishedFlows;
+import dev.baton.flow.StepCommand;
+import dev.baton.platform.CurrentUser;
+import dev.baton.platform.FieldError;
+import dev.baton.platform.NotFoundException;
+import dev.baton.platform.OrgDirectory;
+import dev.baton.platform.ValidationException;
+import dev.baton.platform.VersionConflictException;
+import dev.baton.platform.db.tables.records.TicketsRecord;
+import dev.baton.template.FieldAccess;
+import dev.baton.template.FieldDefinition;
+import dev.baton.template.FieldIndex;
+import dev.baton.template.FieldValues;
+import dev.baton.template.TemplateCatalog;
+import dev.baton.ticket.ActionRequest;
+import dev.baton.ticket.NewTicket;
+import dev.baton.ticket.TicketAction;
+import dev.baton.ticket.TicketEvent;
+import dev.baton.ticket.TicketOperations;
+import dev.baton.ticket.TicketSource;
+import dev.baton.ticket.TicketStatus;
+import dev.baton.ticket.TicketView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creating tickets and acting on them; see {@link TicketOperations}. */
+@Service
+class TicketService implements TicketOperations {
+
+    static final ZoneId NUMBER_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Set<String> CUSTOMER_FACTS = Set.of("customer.level", "customer.region", "customer.tags");
+    private static final int MAX_TEXT = 100_000;
+
+    private final TicketStore store;
+    private final TicketJson json;
+    private final TicketWriter writer;
+    private final TicketNumbers numbers;
+    private final TicketAccess access;
+    private final TemplateCache templates;
+    private final TemplateCatalog catalog;
+    private final PublishedFlows flows;
+    private final FlowSteps steps;
+    private final Actions actions;
+    private final TicketViews views;
+    private final OrgDirectory org;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TicketService(
+            TicketStore store,
+            TicketJson json,
+            TicketWriter writer,
+            TicketNumbers numbers,
+            TicketAccess access,
+            TemplateCache templates,
+            TemplateCatalog catalog,
+            PublishedFlows flows,
+            FlowSteps steps,
+            Actions actions,
+            TicketViews views,
+            OrgDirectory org,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.writer = writer;
+        this.numbers = numbers;
+        this.access = access;
+        this.templates = templates;
+        this.catalog = catalog;
+        this.flows = flows;
+        this.steps = steps;
+        this.actions = actions;
+        this.views = views;
+        this.org = org;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Created create(CurrentUser me, NewTicket ticket, @Nullable String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new ValidationException("Idempotency-Key", "{ticket.idempotency-key}");
+        }
+        try {
+            return Objects.requireNonNull(this.transactions.execute(s -> createOnce(me, ticket, idempotencyKey)));
+        } catch (DuplicateKeyException e) {
+            // The same key raced in from a retry: the first one won, and this call answers with its ticket.
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            return Objects.requireNonNull(
+                    this.transactions.execute(s -> replay(me, idempotencyKey).orElseThrow(() -> e)));
+        }
+    }
+
+    private java.util.Optional<Created> replay(CurrentUser me, String key) {
+        return this.store.findByIdempotencyKey(me.tenantId(), key).map(row -> new Created(view(me, load(row)), true));
+    }
+
+    private Created createOnce(CurrentUser me, NewTicket t, @Nullable String key) {
+        if (key != null) {
+            var existing = replay(me, key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        long tenant = me.tenantId();
+        List<FieldError> errors = new ArrayList<>();
+        TemplateCatalog.Header header = null;
+        if (t.templateId() == null) {
+            errors.add(new FieldError("templateId", "{ticket.template-required}"));
+        } else {
+            header = this.templates.header(tenant, t.templateId()).orElse(null);
+            if (header == null) {
+                errors.add(new FieldError("templateId", "{ticket.template-unknown}"));
+            } else if (!header.enabled()) {
+                errors.add(new FieldError("templateId", "{ticket.template-disabled}"));
+            }
+        }
+        String title = t.title() == null ? "" : t.title().strip();
+        if (title.isEmpty()) {
+            errors.add(new FieldError("title", "{ticket.title-required}"));
+        } else if (title.length() > 200) {
+            errors.add(new FieldError("title", "{ticket.title-too-long}"));
+        }
+        if (t.description() != null && t.description().length() > MAX_TEXT) {
+            errors.add(new FieldError("description", "{ticket.text-too-long}"));
+        }
+        if (t.chatExcerpt() != null && t.chatExcerpt().length() > MAX_TEXT) {
+            errors.add(new FieldError("chatExcerpt", "{ticket.text-too-long}"));
+        }
+        TicketSource source = t.source() == null
+                ? TicketSource.API
+                : TicketSource.ofCode(t.source()).orElse(null);
+        if (source == null) {
+            errors.add(new FieldError("source", "{ticket.source-unknown}"));
+        }
+        Priority priority = t.priority() == null
+                ? Priority.NORMAL
+                : Priority.ofCode(t.priority()).orElse(null);
+        if (priority == null) {
+            errors.add(new FieldError("priority", "{ticket.priority-unknown}"));
+        }
+        Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+        if (t.facts() != null) {
+            t.facts().forEach((k, v) -> {
+                if (CUSTOMER_FACTS.contains(k)) {
+                    facts.put(k, v);
+                } else {
+                    errors.add(new FieldError("facts." + k, "{ticket.fact-unknown}"));
+                }
+            });
+        }
+        if (header == null || !errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        TemplateCatalog.CurrentFields current = this.catalog
+                .currentFields(tenant, header.id())
+                .orElseThrow(() -> new ValidationException("templateId", "{ticket.template-unknown}"));
+        Map<String, @Nullable Object> fields =
+                t.fields() == null ? new LinkedHashMap<>() : this.json.normalise(t.fields());
+        FieldValues.validate(current.fields(), fields)
+                .forEach(e -> errors.add(new FieldError("fields." + e.field(), e.message())));
+        FieldAccess.refusedWrites(current.fields(), fields.keySet(), me.roleCodes())
+                .forEach(k -> errors.add(new FieldError("fields." + k, "{ticket.field.not-writable}")));
+        PublishedFlows.Runtime runtime =
+                this.flows.forTemplate(tenant, header.id()).orElse(null);
+        if (runtime == null) {
+            errors.add(new FieldError("templateId", "{ticket.no-flow}"));
+        }
+        if (runtime == null || !errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = this.clock.instant();
+        facts.put("ticket.source", Objects.requireNonNull(source).code());
+        facts.put("ticket.priority", Objects.requireNonNull(priority).code());
+        facts.put("ticket.template", header.code());
+        facts.put("ticket.createdAt", now.toString());
+        Long department = me.userId() == null
+                ? null
+                : this.org.departmentsOf(tenant, me.userId()).stream()
+                        .findFirst()
+                        .orElse(null);
+
+        TicketsRecord row = new TicketsRecord();
+        row.setTenantId(tenant);
+        row.setTemplateId(header.id());
+        row.setTemplateVersion(current.version());
+        row.setFlowId(runtime.flowId());
+        row.setFlowVersion(runtime.version());
+        row.setTitle(title);
+        row.setDescription(t.description() == null ? null : RichText.sanitize(t.description()));
+        row.setChatExcerpt(t.chatExcerpt());
+        row.setSource(source.code());
+        row.setPriority(priority.code());
+        row.setStatus(TicketStatus.OPEN.code());
+        row.setCustomerStatus(CustomerStatus.SUBMITTED.code());
+        row.setCustomerId(t.customerId());
+        row.setCreatorId(me.userId());
+        row.setDepartmentId(department);
+        row.setFields(this.json.write(fields));
+        row.setFlowState(this.writer.stateJson(FlowState.NEW));
+        row.setTasks("[]");
+        row.setCurrentNodes(",");
+        row.setIdempotencyKey(key);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        row.setVersion(0);
+        row.setId(0L);
+
+        Transition tx = new Transition(new Loaded(row, fields, FlowState.NEW, List.of()), me, TicketAction.SUBMIT, now);
+        tx.row.setFlowId(runtime.flowId());
+        tx.row.setFlowVersion(runtime.version());
+        this.steps.step(tx, new StepCommand.Start(fields, facts));
+        if (tx.row.getStatus().equals(TicketStatus.OPEN.code()) && tx.state.finished()) {
+            tx.status(TicketStatus.RESOLVED);
+        }
+        // Numbered last: the day's counter row stays locked until commit, so hold it briefly.
+        tx.row.setNumber(this.numbers.next(tenant, now.atZone(NUMBER_ZONE).toLocalDate()));
+        tx.row.setFields(this.json.write(tx.fields));
+        tx.row.setFlowState(this.writer.stateJson(tx.state));
+        tx.row.setCurrentNodes(TicketWriter.currentNodes(tx.state));
+        tx.row.setTasks(this.json.write(tx.tasks));
+        tx.row.setVersion(0);
+        // Insert every column (the transition tracks only what changed), letting the database pick the id.
+        tx.row.changed(true);
+        tx.row.changed(dev.baton.platform.db.Tables.TICKETS.ID, false);
+        long id = this.store.insert(tx.row);
+        tx.row.setId(id);
+        this.store.replaceTasks(tenant, id, List.of(), tx.tasks);
+        String number = tx.row.getNumber();
+        Long creator = me.userId();
+        Long customer = t.customerId();
+        String sourceCode = source.code();
+        String priorityCode = tx.row.getPriority();
+        long templateId = header.id();
+        // The creation event comes first; the flow's own events (already collected) follow it.
+        tx.events.addFirst((ticket, v) -> new TicketEvent.TicketCreated(
+                tenant, ticket, v, now, number, templateId, sourceCode, priorityCode, customer, creator));
+        tx.changes.put("number", number);
+        this.writer.record(tx, 0);
+        this.store.writeIndex(tenant, id, header.id(), FieldIndex.entries(current.fields(), tx.fields), false);
+        this.store.writeTerms(tenant, id, SearchTerms.ofDocument(searchText(tx.row)));
+        return new Created(view(me, load(tx.row)), false);
+    }
+
+    private static String searchText(TicketsRecord row) {
+        StringBuilder text = new StringBuilder(row.getNumber()).append(' ').append(row.getTitle());
+        if (row.getDescription() != null) {
+            text.append(' ').append(RichText.plainText(row.getDescription()));
+        }
+        if (row.getChatExcerpt() != null) {
+            text.append(' ').append(row.getChatExcerpt());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public TicketView act(CurrentUser me, long ticketId, TicketAction action, ActionRequest request) {
+        if (action.needsVersion() && request.expectedVersion() == null) {
+            throw new ValidationException("expectedVersion", "{ticket.expected-version}");
+        }
+        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(me, ticketId, action, request)));
+    }
+
+    private TicketView actOnce(CurrentUser me, long ticketId, TicketAction action, ActionRequest req) {
+        TicketAccess.Caller caller = this.access.caller(me);
+        // Comments and urges carry no expected version: they retry on a concurrent change instead of failing.
+        for (int attempt = 0; ; attempt++) {
+            Loaded t = visible(caller, ticketId);
+            int current = t.row().getVersion();
+            if (req.expectedVersion() != null && req.expectedVersion() != current) {
+                throw new VersionConflictException("ticket", ticketId, current);
+            }
+            List<FieldDefinition> defs = fields(t.row());
+            Transition tx = new Transition(t, me, action, this.clock.instant());
+            this.actions.apply(tx, caller, action, req, defs);
+            if (this.writer.write(tx, defs)) {
+                return view(me, caller, load(tx.row));
+            }
+            if (req.expectedVersion() != null || attempt >= 3) {
+                int now = this.store
+                        .find(me.tenantId(), ticketId)
+                        .map(TicketsRecord::getVersion)
+                        .orElse(current);
+                throw new VersionConflictException("ticket", ticketId, now);
+            }
+        }
+    }
+
+    @Override
+    public TicketView get(CurrentUser me, long ticketId) {
+        return Objects.requireNonNull(this.transactions.execute(s -> {
+            TicketAccess.Caller caller = this.access.caller(me);
+            return view(me, caller, visible(caller, ticketId));
+        }));
+    }
+
+    /** The ticket if the caller may see it; 404 otherwise, so other tenants' and out-of-scope ids look alike. */
+    Loaded visible(TicketAccess.Caller caller, long ticketId) {
+        Loaded t = this.store
+                .find(caller.me().tenantId(), ticketId)
+                .map(this::load)
+                .orElseThrow(() -> new NotFoundException("ticket", ticketId));
+        if (!this.access.canSee(caller, t)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+        return t;
+    }
+
+    Loaded load(TicketsRecord row) {
+        Map<String, @Nullable Object> fields = this.json.fields(row.getFields());
+        return new Loaded(
+                row, fields, this.writer.stateOf(row.getFlowState(), fields), this.json.tasks(row.getTasks()));
+    }
+
+    List<FieldDefinition> fields(TicketsRecord row) {
+        return this.templates.fields(row.getTenantId(), row.getTemplateId(), row.getTemplateVersion());
+    }
+
+    private TicketView view(CurrentUser me, Loaded t) {
+        return view(me, this.access.caller(me), t);
+    }
+
+    private TicketView view(CurrentUser me, TicketAccess.Caller caller, Loaded t) {
+        return this.views.view(caller, t, fields(t.row()));
+    }
+}

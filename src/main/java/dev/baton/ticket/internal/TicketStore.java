@@ -1,0 +1,217 @@
+package dev.baton.ticket.internal;
+
+import static dev.baton.platform.db.Tables.FIELD_INDEX;
+import static dev.baton.platform.db.Tables.TICKETS;
+import static dev.baton.platform.db.Tables.TICKET_EVENTS;
+import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
+import static dev.baton.platform.db.Tables.TICKET_TASKS;
+import static dev.baton.platform.db.Tables.TICKET_TERMS;
+
+import dev.baton.platform.OptimisticLock;
+import dev.baton.platform.db.tables.records.TicketTasksRecord;
+import dev.baton.platform.db.tables.records.TicketsRecord;
+import dev.baton.template.FieldIndex;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every write of the ticket module. A transition is one guarded update of the ticket row, the changed task
+ * rows, one event row and one outbox row; nothing here updates or deletes an event.
+ */
+@Repository
+class TicketStore {
+
+    private final DSLContext db;
+
+    TicketStore(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<TicketsRecord> find(long tenantId, long id) {
+        return this.db
+                .selectFrom(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.ID.eq(id))
+                .fetchOptional();
+    }
+
+    Optional<TicketsRecord> findByIdempotencyKey(long tenantId, String key) {
+        return this.db
+                .selectFrom(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.IDEMPOTENCY_KEY.eq(key))
+                .fetchOptional();
+    }
+
+    long insert(TicketsRecord row) {
+        return this.db
+                .insertInto(TICKETS)
+                .set(row)
+                .returning(TICKETS.ID)
+                .fetchSingle()
+                .getId();
+    }
+
+    /** Writes the changed columns of {@code row} if the ticket is still at {@code expectedVersion}. */
+    boolean update(TicketsRecord row, int expectedVersion) {
+        row.changed(TICKETS.VERSION, false);
+        return OptimisticLock.execute(
+                this.db.update(TICKETS).set(row), TICKETS, row.getTenantId(), row.getId(), expectedVersion);
+    }
+
+    /** Deletes the rows that went or changed and inserts the ones that came or changed: two statements at most. */
+    void replaceTasks(long tenantId, long ticketId, List<TaskRow> before, List<TaskRow> after) {
+        Map<TaskRow.Key, TaskRow> old = new HashMap<>();
+        before.forEach(r -> old.put(r.key(), r));
+        Map<TaskRow.Key, TaskRow> now = new HashMap<>();
+        after.forEach(r -> now.put(r.key(), r));
+        List<TaskRow> gone =
+                before.stream().filter(r -> !r.equals(now.get(r.key()))).toList();
+        List<TaskRow> added =
+                after.stream().filter(r -> !r.equals(old.get(r.key()))).toList();
+        if (!gone.isEmpty()) {
+            List<Condition> keys = new ArrayList<>();
+            gone.forEach(r -> keys.add(TICKET_TASKS.NODE_ID.eq(r.nodeId()).and(TICKET_TASKS.SLOT.eq(r.slot()))));
+            this.db
+                    .deleteFrom(TICKET_TASKS)
+                    .where(TICKET_TASKS.TENANT_ID.eq(tenantId), TICKET_TASKS.TICKET_ID.eq(ticketId), DSL.or(keys))
+                    .execute();
+        }
+        if (!added.isEmpty()) {
+            var insert = this.db.insertInto(
+                    TICKET_TASKS,
+                    TICKET_TASKS.TENANT_ID,
+                    TICKET_TASKS.TICKET_ID,
+                    TICKET_TASKS.NODE_ID,
+                    TICKET_TASKS.SLOT,
+                    TICKET_TASKS.KIND,
+                    TICKET_TASKS.USER_ID,
+                    TICKET_TASKS.ROLE_CODE,
+                    TICKET_TASKS.DEPARTMENT_ID,
+                    TICKET_TASKS.CREATED_AT);
+            for (TaskRow r : added) {
+                insert = insert.values(
+                        tenantId,
+                        ticketId,
+                        r.nodeId(),
+                        r.slot(),
+                        r.kind(),
+                        r.userId(),
+                        r.roleCode(),
+                        r.departmentId(),
+                        r.createdAt());
+            }
+            insert.execute();
+        }
+    }
+
+    void appendEvent(
+            long tenantId,
+            long ticketId,
+            int ticketVersion,
+            String action,
+            @Nullable Long actorId,
+            @Nullable String nodeId,
+            @Nullable String changes,
+            @Nullable String body,
+            boolean customerVisible,
+            Instant at) {
+        this.db
+                .insertInto(TICKET_EVENTS)
+                .set(TICKET_EVENTS.TENANT_ID, tenantId)
+                .set(TICKET_EVENTS.TICKET_ID, ticketId)
+                .set(TICKET_EVENTS.TICKET_VERSION, ticketVersion)
+                .set(TICKET_EVENTS.ACTION, action)
+                .set(TICKET_EVENTS.ACTOR_ID, actorId)
+                .set(TICKET_EVENTS.NODE_ID, nodeId)
+                .set(TICKET_EVENTS.CHANGES, changes)
+                .set(TICKET_EVENTS.BODY, body)
+                .set(TICKET_EVENTS.VISIBILITY, customerVisible ? "public" : "internal")
+                .set(TICKET_EVENTS.CREATED_AT, at)
+                .execute();
+    }
+
+    void enqueue(long tenantId, long ticketId, String events, Instant at) {
+        this.db
+                .insertInto(TICKET_OUTBOX)
+                .set(TICKET_OUTBOX.TENANT_ID, tenantId)
+                .set(TICKET_OUTBOX.TICKET_ID, ticketId)
+                .set(TICKET_OUTBOX.EVENTS, events)
+                .set(TICKET_OUTBOX.NEXT_ATTEMPT_AT, at)
+                .execute();
+    }
+
+    /** Rewrites the typed search rows of the ticket's searchable fields. */
+    void writeIndex(long tenantId, long ticketId, long templateId, List<FieldIndex.Entry> entries, boolean existing) {
+        if (existing) {
+            this.db
+                    .deleteFrom(FIELD_INDEX)
+                    .where(FIELD_INDEX.TENANT_ID.eq(tenantId), FIELD_INDEX.TICKET_ID.eq(ticketId))
+                    .execute();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        var insert = this.db.insertInto(
+                FIELD_INDEX,
+                FIELD_INDEX.TENANT_ID,
+                FIELD_INDEX.TICKET_ID,
+                FIELD_INDEX.FIELD_KEY,
+                FIELD_INDEX.SEQ,
+                FIELD_INDEX.TEMPLATE_ID,
+                FIELD_INDEX.TEXT_VALUE,
+                FIELD_INDEX.NUMBER_VALUE,
+                FIELD_INDEX.DATE_VALUE,
+                FIELD_INDEX.INSTANT_VALUE);
+        Map<String, Integer> seq = new HashMap<>();
+        for (FieldIndex.Entry e : entries) {
+            int n = seq.merge(e.fieldKey(), 1, Integer::sum) - 1;
+            insert = insert.values(
+                    tenantId,
+                    ticketId,
+                    e.fieldKey(),
+                    (short) n,
+                    templateId,
+                    truncate(e.text()),
+                    e.number(),
+                    e.date(),
+                    e.instant());
+        }
+        insert.execute();
+    }
+
+    void writeTerms(long tenantId, long ticketId, Collection<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        var insert =
+                this.db.insertInto(TICKET_TERMS, TICKET_TERMS.TENANT_ID, TICKET_TERMS.TERM, TICKET_TERMS.TICKET_ID);
+        for (String term : terms) {
+            insert = insert.values(tenantId, term, ticketId);
+        }
+        insert.execute();
+    }
+
+    /** The task rows of tickets, for lists; the row's own mirror serves single-ticket reads. */
+    List<TicketTasksRecord> tasksOf(long tenantId, Collection<Long> ticketIds) {
+        return this.db
+                .selectFrom(TICKET_TASKS)
+                .where(TICKET_TASKS.TENANT_ID.eq(tenantId), TICKET_TASKS.TICKET_ID.in(ticketIds))
+                .fetch();
+    }
+
+    private static @Nullable String truncate(@Nullable String text) {
+        return text == null || text.length() <= 500
+                ? text
+                : Objects.requireNonNull(text).substring(0, 500);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.baton.ticket.internal;
+
+import dev.baton.flow.FlowState;
+import dev.baton.template.FieldDefinition;
+import dev.baton.template.FieldIndex;
+import dev.baton.ticket.TicketEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a {@link Transition}: the guarded row update first (so a stale change writes nothing else), then
+ * the changed task rows, the event-log row, the outbox row and, when searchable fields changed, their
+ * index rows — all in the caller's transaction.
+ */
+@Component
+class TicketWriter {
+
+    private final TicketStore store;
+    private final TicketJson json;
+    private final OutboxRelay relay;
+
+    TicketWriter(TicketStore store, TicketJson json, OutboxRelay relay) {
+        this.store = store;
+        this.json = json;
+        this.relay = relay;
+    }
+
+    /** False when the ticket is no longer at the version {@code tx} was built on; nothing was written. */
+    boolean write(Transition tx, List<FieldDefinition> defs) {
+        int expected = tx.before.row().getVersion();
+        if (tx.fieldsChanged) {
+            tx.row.setFields(this.json.write(tx.fields));
+        }
+        if (tx.state != tx.before.state()) {
+            tx.row.setFlowState(stateJson(tx.state));
+            tx.row.setCurrentNodes(currentNodes(tx.state));
+        }
+        boolean tasksChanged = !tx.tasks.equals(tx.before.tasks());
+        if (tasksChanged) {
+            tx.row.setTasks(this.json.write(tx.tasks));
+        }
+        tx.row.setUpdatedAt(tx.now);
+        if (!this.store.update(tx.row, expected)) {
+            return false;
+        }
+        int version = expected + 1;
+        tx.row.setVersion(version);
+        if (tasksChanged) {
+            this.store.replaceTasks(tx.tenantId(), tx.ticketId(), tx.before.tasks(), tx.tasks);
+        }
+        record(tx, version);
+        if (tx.fieldsChanged && defs.stream().anyMatch(FieldDefinition::searchable)) {
+            this.store.writeIndex(
+                    tx.tenantId(), tx.ticketId(), tx.row.getTemplateId(), FieldIndex.entries(defs, tx.fields), true);
+        }
+        return true;
+    }
+
+    /** The event-log row and the outbox row of a change that has been applied at {@code version}. */
+    void record(Transition tx, int version) {
+        this.store.appendEvent(
+                tx.tenantId(),
+                tx.ticketId(),
+                version,
+                tx.action,
+                tx.actor.userId(),
+                tx.nodeId,
+                tx.changes.isEmpty() ? null : this.json.write(tx.changes),
+                tx.body,
+                tx.customerVisible,
+                tx.now);
+        if (!tx.events.isEmpty()) {
+            List<TicketEvent> events =
+                    tx.events.stream().map(e -> e.make(tx.ticketId(), version)).toList();
+            this.store.enqueue(tx.tenantId(), tx.ticketId(), this.relay.serialise(events), tx.now);
+            this.relay.wakeAfterCommit();
+        }
+    }
+
+    /** The state as stored: without the field values, which the {@code fields} column holds. */
+    String stateJson(FlowState state) {
+        return this.json.write(new FlowState(
+                state.status(), state.tokens(), state.joins(), Map.of(), state.facts(), state.customerStatus()));
+    }
+
+    FlowState stateOf(String stored, Map<String, @Nullable Object> fields) {
+        FlowState s = this.json.state(stored);
+        return new FlowState(
+                s.status(), s.tokens(), s.joins(), new LinkedHashMap<>(fields), s.facts(), s.customerStatus());
+    }
+
+    static String currentNodes(FlowState state) {
+        return state.tokens().isEmpty()
+                ? ","
+                : state.tokens().stream().map(FlowState.Token::nodeId).collect(Collectors.joining(",", ",", ","));
+    }
+}
