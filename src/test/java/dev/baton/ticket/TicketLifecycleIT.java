@@ -5,33 +5,12 @@ import static dev.baton.ticket.TicketFixture.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.Api;
-import dev.baton.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TicketLifecycleIT extends IntegrationTest {
-
-    TicketFixture desk() {
-        Api admin = newTenant();
-        String tenant = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
-        return new TicketFixture(
-                admin,
-                roleIds(admin),
-                new TicketFixture.Org() {
-                    @Override
-                    public long department(String name, long parentId) {
-                        return createDepartment(admin, name, parentId);
-                    }
-
-                    @Override
-                    public long user(String username, long department, long role) {
-                        return createUser(admin, username, List.of(department), List.of(role));
-                    }
-                },
-                username -> api().login(tenant, username, "Secret-123456"));
-    }
+class TicketLifecycleIT extends TicketTest {
 
     @Test
     void aBigRepairGoesThroughAcceptSubmitApprovalVisitAndClose() {

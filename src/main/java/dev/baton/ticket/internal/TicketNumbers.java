@@ -2,10 +2,14 @@ package dev.baton.ticket.internal;
 
 import static dev.baton.platform.db.Tables.TICKET_COUNTERS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Human ticket numbers, {@code GD20261123-0001}: a counter row per tenant and day, bumped inside the
@@ -19,39 +23,61 @@ class TicketNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final DSLContext db;
+    private final TransactionTemplate separate;
+    private final Cache<Day, Boolean> known =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
-    TicketNumbers(DSLContext db) {
+    private record Day(long tenantId, LocalDate day) {}
+
+    TicketNumbers(DSLContext db, PlatformTransactionManager transactions) {
         this.db = db;
+        this.separate = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Makes sure the day's counter row exists, in a short transaction of its own taken before the ticket's:
+     * a race on creating it then never aborts a ticket's transaction (as a failed insert does on
+     * PostgreSQL), and no transaction ever waits for a second connection.
+     */
+    void prepare(long tenantId, LocalDate day) {
+        if (this.known.getIfPresent(new Day(tenantId, day)) != null) {
+            return;
+        }
+        this.separate.executeWithoutResult(s -> insertZero(tenantId, day));
+        this.known.put(new Day(tenantId, day), Boolean.TRUE);
     }
 
     String next(long tenantId, LocalDate day) {
-        for (int attempt = 0; ; attempt++) {
-            Integer bumped = this.db
-                    .update(TICKET_COUNTERS)
-                    .set(TICKET_COUNTERS.LAST_NO, TICKET_COUNTERS.LAST_NO.plus(1))
-                    .where(TICKET_COUNTERS.TENANT_ID.eq(tenantId), TICKET_COUNTERS.ON_DAY.eq(day))
-                    .returning(TICKET_COUNTERS.LAST_NO)
-                    .fetchOptional(TICKET_COUNTERS.LAST_NO)
-                    .orElse(null);
-            if (bumped != null) {
-                return format(day, bumped);
-            }
-            // A failed insert would abort a PostgreSQL transaction, so a race on the day's first number
-            // is settled by "do nothing" and another round of the update, which then waits its turn.
-            int inserted = this.db
-                    .insertInto(TICKET_COUNTERS)
-                    .set(TICKET_COUNTERS.TENANT_ID, tenantId)
-                    .set(TICKET_COUNTERS.ON_DAY, day)
-                    .set(TICKET_COUNTERS.LAST_NO, 1)
-                    .onConflictDoNothing()
-                    .execute();
-            if (inserted == 1) {
-                return format(day, 1);
-            }
-            if (attempt > 3) {
-                throw new IllegalStateException("no ticket number for tenant " + tenantId + " on " + day);
-            }
+        Integer bumped = bump(tenantId, day);
+        if (bumped == null) {
+            // Only when the day turned between prepare and here.
+            insertZero(tenantId, day);
+            bumped = bump(tenantId, day);
         }
+        if (bumped == null) {
+            throw new IllegalStateException("no ticket counter for tenant " + tenantId + " on " + day);
+        }
+        return format(day, bumped);
+    }
+
+    private void insertZero(long tenantId, LocalDate day) {
+        this.db
+                .insertInto(TICKET_COUNTERS)
+                .set(TICKET_COUNTERS.TENANT_ID, tenantId)
+                .set(TICKET_COUNTERS.ON_DAY, day)
+                .set(TICKET_COUNTERS.LAST_NO, 0)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private Integer bump(long tenantId, LocalDate day) {
+        return this.db
+                .update(TICKET_COUNTERS)
+                .set(TICKET_COUNTERS.LAST_NO, TICKET_COUNTERS.LAST_NO.plus(1))
+                .where(TICKET_COUNTERS.TENANT_ID.eq(tenantId), TICKET_COUNTERS.ON_DAY.eq(day))
+                .returning(TICKET_COUNTERS.LAST_NO)
+                .fetchOptional(TICKET_COUNTERS.LAST_NO)
+                .orElse(null);
     }
 
     static String format(LocalDate day, int no) {

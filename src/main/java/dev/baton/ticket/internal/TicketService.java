@@ -98,6 +98,8 @@ class TicketService implements TicketOperations {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new ValidationException("Idempotency-Key", "{ticket.idempotency-key}");
         }
+        this.numbers.prepare(
+                me.tenantId(), this.clock.instant().atZone(NUMBER_ZONE).toLocalDate());
         try {
             return Objects.requireNonNull(this.transactions.execute(s -> createOnce(me, ticket, idempotencyKey)));
         } catch (DuplicateKeyException e) {
