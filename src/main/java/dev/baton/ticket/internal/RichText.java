@@ -1,6 +1,7 @@
 package dev.baton.ticket.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamEventReceiver;
+import org.owasp.html.HtmlTextEscapingMode;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -32,9 +35,11 @@ import org.owasp.html.PolicyFactory;
  * and a single line break becomes {@code <br>}. Markdown is not interpreted. Input that contains a tag
  * is HTML, and its line breaks are HTML whitespace, as in a browser.
  *
- * <p>Limits: the caller bounds the input length (100,000 characters). The sanitizer's lexer is
- * iterative and its tag balancer keeps at most 256 open elements; deeper content is dropped rather
- * than overflowing the stack.
+ * <p>Limits: the caller bounds the input length (100,000 characters). Nothing here recurses: the
+ * sanitizer's lexer is iterative, its tag balancer keeps at most 256 open elements (it drops what is
+ * nested deeper, text included), and the output is at most {@value #MAX_DEPTH} elements deep (tags
+ * below that are dropped, their text kept), so a pathological paste cannot overflow a stack here or in
+ * whatever renders the result.
  */
 public final class RichText {
 
@@ -53,61 +58,19 @@ public final class RichText {
 
     /** Elements that end a line of {@link #plainText}. */
     private static final Set<String> BLOCKS = Set.of(
-            "p",
-            "div",
-            "br",
-            "li",
-            "ul",
-            "ol",
-            "blockquote",
-            "pre",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "table",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "hr",
-            "section",
-            "article",
-            "header",
-            "footer");
+            "p div br li ul ol blockquote pre h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr hr section article header footer"
+                    .split(" "));
 
     /** Elements whose text is not visible (raw input only; sanitized HTML never has them). */
     private static final Set<String> HIDDEN =
             Set.of("script", "style", "template", "noscript", "iframe", "object", "title");
 
+    /** Elements nested deeper keep their text but lose their tags. */
+    static final int MAX_DEPTH = 64;
+
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements(
-                    "p",
-                    "br",
-                    "b",
-                    "strong",
-                    "i",
-                    "em",
-                    "u",
-                    "s",
-                    "ul",
-                    "ol",
-                    "li",
-                    "blockquote",
-                    "code",
-                    "pre",
-                    "h1",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "table",
-                    "thead",
-                    "tbody",
-                    "tr",
-                    "th",
-                    "td")
+            .allowElements("p br b strong i em u s ul ol li blockquote code pre h1 h2 h3 h4".split(" "))
+            .allowElements("table thead tbody tr th td".split(" "))
             .allowAttributes("colspan", "rowspan")
             .matching(CELL_SPAN)
             .onElements("th", "td")
@@ -134,6 +97,7 @@ public final class RichText {
             .allowAttributes("data-user-id")
             .matching(USER_ID)
             .onElements("span")
+            .withPostprocessor(DepthLimit::new)
             .toFactory();
 
     private RichText() {}
@@ -323,6 +287,60 @@ public final class RichText {
             }
         }
         return null;
+    }
+
+    /**
+     * Drops the tags (not the text) of elements nested deeper than {@link #MAX_DEPTH}. The sanitizer's
+     * own limit of 256 does not cover the elements its tag balancer opens implicitly ({@code tbody},
+     * {@code li}), so {@code <table><tr><td>} repeated 10,000 times would otherwise come out 40,000
+     * deep. It sees the policy's balanced output: every non-void open tag has its close tag.
+     */
+    private static final class DepthLimit implements HtmlStreamEventReceiver {
+        private final HtmlStreamEventReceiver out;
+        private final BitSet kept = new BitSet();
+        private int depth;
+        private int keptDepth;
+
+        DepthLimit(HtmlStreamEventReceiver out) {
+            this.out = out;
+        }
+
+        @Override
+        public void openDocument() {
+            this.out.openDocument();
+        }
+
+        @Override
+        public void closeDocument() {
+            this.out.closeDocument();
+        }
+
+        @Override
+        public void openTag(String elementName, List<String> attrs) {
+            boolean keep = this.keptDepth < MAX_DEPTH;
+            if (keep) {
+                this.out.openTag(elementName, attrs);
+            }
+            if (!HtmlTextEscapingMode.isVoidElement(elementName)) {
+                this.kept.set(this.depth++, keep);
+                if (keep) {
+                    this.keptDepth++;
+                }
+            }
+        }
+
+        @Override
+        public void closeTag(String elementName) {
+            if (this.depth > 0 && this.kept.get(--this.depth)) {
+                this.keptDepth--;
+                this.out.closeTag(elementName);
+            }
+        }
+
+        @Override
+        public void text(String textChunk) {
+            this.out.text(textChunk);
+        }
     }
 
     /** Reads parse events without rendering anything. */
