@@ -28,6 +28,14 @@ public sealed interface Effect {
     /** The node's position was removed and the flow went back to {@code targetNodeId}. */
     record Returned(String fromNodeId, String targetNodeId) implements Effect {}
 
+    /**
+     * The ticket moved onto a newer version of its flow ({@link FlowMoves}) and the position at
+     * {@code fromNodeId} now waits at {@code toNodeId} of that version; {@code toNodeId} is null when the
+     * position was dropped because another position of the ticket comes earlier on the same path and will
+     * reach that node again. Only positions whose node changed get one.
+     */
+    record Moved(String fromNodeId, @Nullable String toNodeId) implements Effect {}
+
     /** An automation wrote a field; the new state holds the value already. */
     record SetField(
             String nodeId, String fieldKey, @Nullable Object value) implements Effect {}

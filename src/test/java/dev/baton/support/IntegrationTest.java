@@ -118,5 +118,11 @@ public abstract class IntegrationTest {
         TestClock testClock() {
             return new TestClock();
         }
+
+        /** Running tickets tests can place on their flows; see {@link TestInFlightTickets}. */
+        @Bean
+        TestInFlightTickets testInFlightTickets() {
+            return new TestInFlightTickets();
+        }
     }
 }

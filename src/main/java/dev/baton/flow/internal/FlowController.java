@@ -7,6 +7,7 @@ import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,7 @@ class FlowController {
 
     @PostMapping("/{id}/publish")
     FlowView publish(@PathVariable long id, @Valid @RequestBody PublishRequest request) {
-        return this.flows.publish(CurrentUser.require(), id, request.version());
+        return this.flows.publish(CurrentUser.require(), id, request.version(), request.mappingOrEmpty());
     }
 
     @GetMapping("/{id}/versions")
@@ -91,7 +92,17 @@ class FlowController {
         return this.flows.copy(CurrentUser.require(), id, cmd.name());
     }
 
-    /** @param version the draft version the designer saw and wants to publish */
+    /**
+     * @param version the draft version the designer saw and wants to publish
+     * @param mapping for running tickets at nodes the new version no longer has: old node id → node of the
+     *     new version they move to; optional
+     */
     record PublishRequest(
-            @jakarta.validation.constraints.NotNull Integer version) {}
+            @jakarta.validation.constraints.NotNull Integer version,
+            @Nullable Map<String, @Nullable String> mapping) {
+
+        Map<String, @Nullable String> mappingOrEmpty() {
+            return this.mapping == null ? Map.of() : this.mapping;
+        }
+    }
 }

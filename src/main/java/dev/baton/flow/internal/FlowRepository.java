@@ -76,6 +76,7 @@ class FlowRepository {
             int versionNo,
             int templateVersion,
             String definition,
+            @Nullable String nodeMapping,
             @Nullable Long by,
             Instant now) {
         this.db
@@ -85,6 +86,7 @@ class FlowRepository {
                 .set(FLOW_VERSIONS.VERSION_NO, versionNo)
                 .set(FLOW_VERSIONS.TEMPLATE_VERSION, templateVersion)
                 .set(FLOW_VERSIONS.DEFINITION, definition)
+                .set(FLOW_VERSIONS.NODE_MAPPING, nodeMapping)
                 .set(FLOW_VERSIONS.CREATED_BY, by)
                 .set(FLOW_VERSIONS.CREATED_AT, now)
                 .execute();

@@ -3,6 +3,7 @@ package dev.baton.flow.internal;
 import dev.baton.platform.FieldError;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +34,17 @@ record FlowView(
             int version,
             Instant updatedAt) {}
 
-    /** One immutable published version. */
+    /**
+     * One immutable published version.
+     *
+     * @param mapping the mapping given when it was published: old node id → node of this version, where
+     *     running tickets at nodes it no longer has go when they move onto it; empty when none was needed
+     */
     record Published(
             int versionNo,
             int templateVersion,
             @Nullable Long createdBy,
             Instant createdAt,
+            Map<String, String> mapping,
             @Nullable JsonNode definition) {}
 }

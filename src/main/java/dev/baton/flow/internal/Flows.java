@@ -1,6 +1,9 @@
 package dev.baton.flow.internal;
 
+import dev.baton.flow.FlowCompiler;
 import dev.baton.flow.FlowDefinitions;
+import dev.baton.flow.FlowGraph;
+import dev.baton.flow.InFlightTickets;
 import dev.baton.platform.AuditTrail;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
@@ -15,9 +18,16 @@ import dev.baton.platform.db.tables.records.FlowsRecord;
 import dev.baton.template.TemplateCatalog;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -26,12 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Designing flows. A draft is always saved — invalid ones too, with the problems that keep them from
  * being published — and publishing checks it against the template's current fields and freezes it
- * as version N+1.
+ * as version N+1, with the mapping that places running tickets at nodes N+1 no longer has.
  */
 @Service
 class Flows {
 
     static final Set<String> SORT_KEYS = Set.of("name", "updatedAt");
+
+    /** Ticket numbers named in one refusal message; the {@code affected} property has the rest. */
+    static final int NUMBERS_LISTED = 5;
 
     private final FlowRepository flows;
     private final TemplateCatalog templates;
@@ -39,6 +52,8 @@ class Flows {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<InFlightTickets> tickets;
+    private final MessageSource texts;
 
     Flows(
             FlowRepository flows,
@@ -46,13 +61,17 @@ class Flows {
             Messages messages,
             AuditTrail audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<InFlightTickets> tickets,
+            MessageSource texts) {
         this.flows = flows;
         this.templates = templates;
         this.messages = messages;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.tickets = tickets;
+        this.texts = texts;
     }
 
     @Transactional(readOnly = true)
@@ -97,9 +116,15 @@ class Flows {
         return get(me.tenantId(), id);
     }
 
-    /** Publishes the draft at {@code expectedVersion}; 400 with every problem's path if it is not valid. */
+    /**
+     * Publishes the draft at {@code expectedVersion}; 400 with every problem's path if it or the mapping is
+     * not valid, 409 listing the tickets and nodes when a running ticket would have no place on the new
+     * version (see {@link dev.baton.flow.FlowMoves}).
+     *
+     * @param mapping old node id → node of the new version, for running positions at removed nodes
+     */
     @Transactional
-    FlowView publish(CurrentUser me, long id, int expectedVersion) {
+    FlowView publish(CurrentUser me, long id, int expectedVersion, Map<String, @Nullable String> mapping) {
         FlowsRecord row = row(me.tenantId(), id);
         if (row.getVersion() != expectedVersion) {
             throw new VersionConflictException("flow", id, row.getVersion());
@@ -111,15 +136,61 @@ class Flows {
         if (!checked.valid()) {
             throw new ValidationException(checked.errors());
         }
+        FlowGraph graph = FlowCompiler.compile(Objects.requireNonNull(checked.root()));
+        List<FieldError> mappingErrors = PublishCheck.mappingErrors(graph, mapping);
+        if (!mappingErrors.isEmpty()) {
+            throw new ValidationException(mappingErrors);
+        }
+        Map<String, String> places = new LinkedHashMap<>(mapping);
         int versionNo = row.getPublishedVersion() == null ? 1 : row.getPublishedVersion() + 1;
+        if (versionNo > 1) {
+            refuseStranded(me.tenantId(), id, versionNo, graph, places);
+        }
         Instant now = this.clock.instant();
-        this.flows.insertVersion(me.tenantId(), id, versionNo, fields.version(), row.getDraft(), me.userId(), now);
+        this.flows.insertVersion(
+                me.tenantId(),
+                id,
+                versionNo,
+                fields.version(),
+                row.getDraft(),
+                places.isEmpty() ? null : this.json.writeValueAsString(places),
+                me.userId(),
+                now);
         if (!this.flows.markPublished(me.tenantId(), id, expectedVersion, versionNo, now)) {
             throw new VersionConflictException(
                     "flow", id, row(me.tenantId(), id).getVersion());
         }
         this.audit.record("flow.publish", "flow", id, row.getName() + " v" + versionNo);
         return get(me.tenantId(), id);
+    }
+
+    /** 409 when a running ticket of an older version waits at a node with no place on {@code next}. */
+    private void refuseStranded(long tenantId, long id, int versionNo, FlowGraph next, Map<String, String> mapping) {
+        List<InFlightTickets.Position> positions = this.tickets
+                .orderedStream()
+                .flatMap(t -> t.positions(tenantId, id, versionNo).stream())
+                .toList();
+        Map<String, List<InFlightTickets.Position>> stranded = PublishCheck.stranded(next, mapping, positions);
+        if (stranded.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = stranded.entrySet().stream()
+                .map(e -> new FieldError("mapping." + e.getKey(), waitingHere(e.getValue())))
+                .toList();
+        throw new StrandedTicketsException(
+                errors, stranded.values().stream().flatMap(List::stream).toList());
+    }
+
+    /** "3 tickets wait here: GD20261123-0001, …", in the caller's language. */
+    private String waitingHere(List<InFlightTickets.Position> here) {
+        List<String> numbers = here.stream()
+                .map(InFlightTickets.Position::ticketNumber)
+                .distinct()
+                .toList();
+        String listed = String.join(", ", numbers.subList(0, Math.min(NUMBERS_LISTED, numbers.size())))
+                + (numbers.size() > NUMBERS_LISTED ? ", …" : "");
+        return this.texts.getMessage(
+                "flow.mapping.needed", new Object[] {numbers.size(), listed}, LocaleContextHolder.getLocale());
     }
 
     @Transactional
@@ -169,12 +240,24 @@ class Flows {
                 r.getUpdatedAt());
     }
 
+    private Map<String, String> mapping(@Nullable String stored) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        if (stored != null) {
+            this.json
+                    .readTree(stored)
+                    .properties()
+                    .forEach(e -> mapping.put(e.getKey(), e.getValue().asString()));
+        }
+        return mapping;
+    }
+
     private FlowView.Published published(FlowVersionsRecord v, boolean withDefinition) {
         return new FlowView.Published(
                 v.getVersionNo(),
                 v.getTemplateVersion(),
                 v.getCreatedBy(),
                 v.getCreatedAt(),
+                mapping(v.getNodeMapping()),
                 withDefinition ? this.json.readTree(v.getDefinition()) : null);
     }
 }
