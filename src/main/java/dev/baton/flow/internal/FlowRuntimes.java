@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,8 +94,8 @@ class FlowRuntimes implements PublishedFlows {
     }
 
     private Optional<Runtime> load(Key key) {
-        Record2<String, Integer> row = this.db
-                .select(FLOW_VERSIONS.DEFINITION, FLOW_VERSIONS.TEMPLATE_VERSION)
+        Record3<String, Integer, String> row = this.db
+                .select(FLOW_VERSIONS.DEFINITION, FLOW_VERSIONS.TEMPLATE_VERSION, FLOW_VERSIONS.NODE_MAPPING)
                 .from(FLOW_VERSIONS)
                 .where(
                         FLOW_VERSIONS.TENANT_ID.eq(key.tenantId()),
@@ -120,6 +120,13 @@ class FlowRuntimes implements PublishedFlows {
             throw new IllegalStateException("published flow " + key + " no longer parses: " + parsed.errors());
         }
         FlowStepper stepper = new FlowStepper(FlowCompiler.compile(parsed.root()), fields.fields());
-        return Optional.of(new Runtime(key.flowId(), key.version(), row.value2(), stepper, Map.of()));
+        Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        if (row.value3() != null) {
+            this.json
+                    .readTree(row.value3())
+                    .properties()
+                    .forEach(e -> mapping.put(e.getKey(), e.getValue().asString()));
+        }
+        return Optional.of(new Runtime(key.flowId(), key.version(), row.value2(), stepper, mapping));
     }
 }

@@ -53,6 +53,7 @@ class Flows {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<InFlightTickets> tickets;
+    private final FlowRuntimes runtimes;
     private final MessageSource texts;
 
     Flows(
@@ -63,6 +64,7 @@ class Flows {
             JsonMapper json,
             Clock clock,
             ObjectProvider<InFlightTickets> tickets,
+            FlowRuntimes runtimes,
             MessageSource texts) {
         this.flows = flows;
         this.templates = templates;
@@ -71,6 +73,7 @@ class Flows {
         this.json = json;
         this.clock = clock;
         this.tickets = tickets;
+        this.runtimes = runtimes;
         this.texts = texts;
     }
 
@@ -161,6 +164,7 @@ class Flows {
                     "flow", id, row(me.tenantId(), id).getVersion());
         }
         this.audit.record("flow.publish", "flow", id, row.getName() + " v" + versionNo);
+        this.runtimes.published(me.tenantId(), id, row.getTemplateId());
         return get(me.tenantId(), id);
     }
 

@@ -2,6 +2,7 @@ package dev.baton.ticket.internal;
 
 import dev.baton.flow.CustomerStatus;
 import dev.baton.flow.Effect;
+import dev.baton.flow.FlowMoves;
 import dev.baton.flow.FlowState;
 import dev.baton.flow.Node;
 import dev.baton.flow.PublishedFlows;
@@ -55,7 +56,22 @@ class FlowSteps {
     /** Steps the ticket's flow; a refusal becomes a 409 naming the node and nothing changes. */
     void step(Transition tx, StepCommand command) {
         PublishedFlows.Runtime runtime = runtime(tx);
-        StepResult result = runtime.stepper().step(tx.state, command);
+        PublishedFlows.Runtime latest = tx.state.status() == FlowState.Status.NOT_STARTED ? runtime : latest(tx);
+        StepResult result;
+        if (latest.version() > runtime.version()) {
+            // Pinned to an older version: the node is finished there, and the ticket moves to the newest
+            // version as it leaves it (FlowMoves falls back to the pinned version when it cannot move yet).
+            FlowMoves.Crossing crossing =
+                    FlowMoves.step(runtime.stepper(), latest.stepper(), latest.mapping(), tx.state, command);
+            result = crossing.result();
+            if (crossing.moved() && result instanceof StepResult.Applied) {
+                tx.changes.put("flowVersion", List.of(runtime.version(), latest.version()));
+                tx.row.setFlowVersion(latest.version());
+                runtime = latest;
+            }
+        } else {
+            result = runtime.stepper().step(tx.state, command);
+        }
         if (result instanceof StepResult.Refused refused) {
             if (refused.refusal().reason() == StepResult.Reason.CONDITION_FAILED
                     || refused.refusal().reason() == StepResult.Reason.FIELD_VALUE) {
