@@ -13,6 +13,9 @@ public interface TemplateCatalog {
     /** The field definitions of one version of a (not deleted) template of the tenant. */
     Optional<CurrentFields> fieldsOf(long tenantId, long templateId, int version);
 
+    /** The id of the tenant's (not deleted) template with this code. */
+    Optional<Long> idOf(long tenantId, String code);
+
     /** Name, code and customer-visible step labels of a (not deleted) template of the tenant. */
     Optional<Header> header(long tenantId, long templateId);
 

@@ -37,7 +37,9 @@ class DemoTemplates {
         this.templates = templates;
     }
 
+    /** First of the demo seeders: flows and tickets build on these templates. */
     @EventListener
+    @org.springframework.core.annotation.Order(1)
     void seed(DemoTenantCreated event) {
         CurrentUser admin = new CurrentUser(
                 event.tenantId(), "demo", event.adminUserId(), "admin", Set.of(), Set.of(), Set.of(), null);

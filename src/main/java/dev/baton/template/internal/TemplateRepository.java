@@ -56,6 +56,14 @@ class TemplateRepository {
                 version);
     }
 
+    Optional<Long> idOf(long tenantId, String code) {
+        return this.db
+                .select(TEMPLATES.ID)
+                .from(TEMPLATES)
+                .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.CODE.eq(code), TEMPLATES.DELETED_AT.isNull())
+                .fetchOptional(TEMPLATES.ID);
+    }
+
     boolean codeTaken(long tenantId, String code) {
         return this.db.fetchExists(TEMPLATES, TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.CODE.eq(code));
     }

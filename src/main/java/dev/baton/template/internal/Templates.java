@@ -249,6 +249,12 @@ class Templates implements TemplateCatalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Long> idOf(long tenantId, String code) {
+        return this.templates.idOf(tenantId, code);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Header> header(long tenantId, long templateId) {
         return this.templates
                 .find(tenantId, templateId)
