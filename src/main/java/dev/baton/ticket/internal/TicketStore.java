@@ -68,7 +68,11 @@ class TicketStore {
                 this.db.update(TICKETS).set(row), TICKETS, row.getTenantId(), row.getId(), expectedVersion);
     }
 
-    /** Deletes the rows that went or changed and inserts the ones that came or changed: two statements at most. */
+    /**
+     * Brings the task rows from {@code before} to {@code after}. The usual step replaces one row by one — a claim
+     * names the handler, finishing a node hands its row to the next — and that is one UPDATE of the row in place;
+     * anything else deletes the rows that went and inserts the ones that came: two statements at most.
+     */
     void replaceTasks(long tenantId, long ticketId, List<TaskRow> before, List<TaskRow> after) {
         Map<TaskRow.Key, TaskRow> old = new HashMap<>();
         before.forEach(r -> old.put(r.key(), r));
@@ -78,6 +82,10 @@ class TicketStore {
                 before.stream().filter(r -> !r.equals(now.get(r.key()))).toList();
         List<TaskRow> added =
                 after.stream().filter(r -> !r.equals(old.get(r.key()))).toList();
+        if (gone.size() == 1 && added.size() == 1) {
+            updateTask(tenantId, ticketId, gone.getFirst(), added.getFirst());
+            return;
+        }
         if (!gone.isEmpty()) {
             List<Condition> keys = new ArrayList<>();
             gone.forEach(r -> keys.add(TICKET_TASKS.NODE_ID.eq(r.nodeId()).and(TICKET_TASKS.SLOT.eq(r.slot()))));
@@ -112,6 +120,25 @@ class TicketStore {
             }
             insert.execute();
         }
+    }
+
+    /** Turns the stored row {@code from} into {@code to} (its key may change too: nothing refers to task rows). */
+    private void updateTask(long tenantId, long ticketId, TaskRow from, TaskRow to) {
+        this.db
+                .update(TICKET_TASKS)
+                .set(TICKET_TASKS.NODE_ID, to.nodeId())
+                .set(TICKET_TASKS.SLOT, to.slot())
+                .set(TICKET_TASKS.KIND, to.kind())
+                .set(TICKET_TASKS.USER_ID, to.userId())
+                .set(TICKET_TASKS.ROLE_CODE, to.roleCode())
+                .set(TICKET_TASKS.DEPARTMENT_ID, to.departmentId())
+                .set(TICKET_TASKS.CREATED_AT, to.createdAt())
+                .where(
+                        TICKET_TASKS.TENANT_ID.eq(tenantId),
+                        TICKET_TASKS.TICKET_ID.eq(ticketId),
+                        TICKET_TASKS.NODE_ID.eq(from.nodeId()),
+                        TICKET_TASKS.SLOT.eq(from.slot()))
+                .execute();
     }
 
     void appendEvent(
