@@ -66,16 +66,28 @@ def ratio(a, b):
 def both(d, *path):
     return [get(d, "writes_per_lifecycle", p, *path) for p in ("short_path", "approval_path")]
 
-fw, bw = both(f, "wal_bytes"), both(pg, "wal_bytes")
-wal = ratio(sum(bw), sum(fw)) if None not in fw + bw else None
+def wal_ratio(key):
+    fw, bw = both(f, key), both(pg, key)
+    if None in fw + bw:
+        return None, [None, None]
+    return ratio(sum(bw), sum(fw)), [ratio(bw[0], fw[0]), ratio(bw[1], fw[1])]
+# this database's WAL (pg_walinspect) when both sides have it; the server's (pg_stat_wal) otherwise
+wal_server, _ = wal_ratio("wal_bytes")
+wal, wal_paths = wal_ratio("wal_db_bytes")
+wal_source = "wal_db_bytes"
+if wal is None:
+    wal, wal_paths = wal_ratio("wal_bytes")
+    wal_source = "wal_bytes"
 stmts = both(pg, "per_transition", "statements")
 rows = both(pg, "per_transition", "rows_written")
 ratios = {
     "lifecycles": ratio(get(pg, "lifecycle", "per_sec"), get(f, "lifecycle", "per_sec")),
     "p99": ratio(get(pg, "lifecycle", "task_complete_p99_ms"), get(f, "lifecycle", "task_complete_p99_ms")),
     "wal": wal,
-    "wal_short_path": ratio(bw[0], fw[0]),
-    "wal_approval_path": ratio(bw[1], fw[1]),
+    "wal_source": wal_source,
+    "wal_short_path": wal_paths[0],
+    "wal_approval_path": wal_paths[1],
+    "wal_server": wal_server,
     "h2_vs_pg": ratio(get(h2, "lifecycle", "per_sec"), get(pg, "lifecycle", "per_sec")),
     "starts": ratio(get(pg, "start", "per_sec"), get(f, "start", "per_sec")),
     "statements_per_lifecycle": ratio(sum(both(pg, "statements")), sum(both(f, "statements")))

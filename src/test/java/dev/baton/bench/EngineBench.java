@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +46,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * java -cp target/classes:target/test-classes:$(cat target/bench-classpath.txt) dev.baton.bench.EngineBench
  *      (--jdbc URL [--user U] [--password P] | --h2 DIR) --threads N --seconds S [--warmup W]
  *      [--count-lifecycles K] [--backlog B] [--phases backlog,writes,warmup,start,inbox,lifecycle] [--log-lifecycle]
+ *      [--schema-experiment FILE.sql]
  * </pre>
  *
  * <p>It boots the whole application (demo mode, a web server on a random port), sets a tenant up over HTTP as an
@@ -171,6 +173,17 @@ public final class EngineBench {
                         principals.findUser(setup.tenantId(), ids[2]).orElseThrow()));
             }
             out.put("setup_ms", Json.round((System.nanoTime() - setup0) / 1e6));
+            // a schema idea tried without a migration (e.g. fillfactor, an index dropped), before the backlog
+            if (a.containsKey("schema-experiment")) {
+                String ddl = Files.readString(Path.of(a.get("schema-experiment")));
+                DSLContext db = ctx.getBean(DSLContext.class);
+                for (String statement : ddl.split(";")) {
+                    if (!statement.isBlank()) {
+                        db.execute(statement);
+                    }
+                }
+                out.put("schema_experiment", ddl.strip().replaceAll("\\s+", " "));
+            }
             EngineBench b = new EngineBench(ctx.getBean(TicketOperations.class), setup.templateId(), actors, counter);
 
             // 0. a backlog of open tickets, then fresh planner statistics
@@ -238,7 +251,9 @@ public final class EngineBench {
             // 5. full lifecycles and task-completion latency
             if (phases.contains("lifecycle")) {
                 counter.timing(true);
+                Cpu cpu0 = Cpu.now();
                 Driver.Phase life = Driver.run(threads, seconds, (s, r, i) -> b.lifecycle(s, i, r.nextInt(10_000)));
+                Cpu cpu1 = Cpu.now();
                 counter.timing(false);
                 Map<String, Object> lm = new LinkedHashMap<>();
                 Driver.Stats t = life.total();
@@ -254,6 +269,7 @@ public final class EngineBench {
                 Json.putLatency(lm, "task_complete", t.complete);
                 lm.put("errors", t.errors);
                 lm.put("time_per_lifecycle_ms", b.timeBreakdown(t, threads * life.elapsedSec()));
+                lm.put("cpu_per_lifecycle_ms", cpu1.minus(cpu0, t.ops));
                 out.put("lifecycle", lm);
             }
             if (Driver.firstError != null) {
@@ -353,7 +369,7 @@ public final class EngineBench {
         double jooq = this.counter.jooqNanos.sum() / 1e6 / n - execute;
         double commit = this.counter.commitNanos.sum() / 1e6 / n;
         m.put("total", Json.round(wall));
-        m.put("statements", Json.round(this.counter.timedStatements.sum() / n));
+        m.put("sql_round_trips", Json.round(this.counter.timedStatements.sum() / n));
         m.put("sql_execute", Json.round(execute));
         m.put("jooq_render_bind_fetch", Json.round(jooq));
         m.put("commits", Json.round(this.counter.commits.sum() / n));
@@ -399,6 +415,7 @@ public final class EngineBench {
         Map<String, Object> measure(int n, int amount, boolean logAll) throws Exception {
             try (Connection c = DriverManager.getConnection(this.jdbc, this.user, this.password)) {
                 c.setAutoCommit(true);
+                boolean walInspect = walInspect(c);
                 drainOutbox(c);
                 flush();
                 long[] db0 = longs(c, DB_SQL);
@@ -439,6 +456,8 @@ public final class EngineBench {
                 m.put("read_transactions", per(counts.calls("query"), n));
                 m.put("statements", per(counts.total(), n));
                 m.put("write_statements", per(counts.total() - counts.statements("query"), n));
+                // statements and batches sent, plus one commit per transaction (reads included)
+                m.put("round_trips", per(counts.roundTrips() + counts.calls("query"), n) + transitions);
                 m.put("insert_stmts", per(counts.kind("insert"), n));
                 m.put("update_stmts", per(counts.kind("update"), n));
                 m.put("delete_stmts", per(counts.kind("delete"), n));
@@ -454,12 +473,16 @@ public final class EngineBench {
                 m.put("wal_full_page_images", per(wal1[1] - wal0[1], n));
                 m.put("wal_bytes", per(wal1[2] - wal0[2], n));
                 m.put("wal_lsn_bytes", per(lsn1 - lsn0, n));
+                m.put("wal_db_bytes", walInspect ? walThisDatabase(c, lsnText0, lsnText1, n) : null);
                 Map<String, Object> perTransition = new LinkedHashMap<>();
                 perTransition.put(
                         "statements",
                         Json.round((counts.total() - counts.statements("query")) / (double) n / transitions));
                 perTransition.put("rows_written", Json.round(rows / (double) n / transitions));
                 perTransition.put("wal_bytes", Json.round((wal1[2] - wal0[2]) / (double) n / transitions));
+                if (m.get("wal_db_bytes") instanceof Double walDb) {
+                    perTransition.put("wal_db_bytes", Json.round(walDb / transitions));
+                }
                 m.put("per_transition", perTransition);
                 Map<String, Object> byAction = new LinkedHashMap<>();
                 for (String action : List.of("create", "query", "accept", "submit", "approve")) {
@@ -470,12 +493,13 @@ public final class EngineBench {
                     Map<String, Object> am = new LinkedHashMap<>();
                     am.put("calls_per_lifecycle", per(calls, n));
                     am.put("statements", Json.round(counts.statements(action) / (double) calls));
+                    am.put("round_trips_with_commit", Json.round(counts.roundTrips(action) / (double) calls + 1));
                     am.put("rows_written", Json.round(counts.rows(action) / (double) calls));
                     byAction.put(action, am);
                 }
                 m.put("by_action", byAction);
                 m.put("relay_rows_written_per_lifecycle", per(counts.rows(StatementCounter.BACKGROUND), n));
-                Map<String, Object> walByRelation = walByRelation(c, lsnText0, lsnText1, n);
+                Map<String, Object> walByRelation = walInspect ? walByRelation(c, lsnText0, lsnText1, n) : Map.of();
                 if (!walByRelation.isEmpty()) {
                     m.put("wal_bytes_by_relation", walByRelation);
                 }
@@ -491,7 +515,6 @@ public final class EngineBench {
         private static Map<String, Object> walByRelation(Connection c, String from, String to, int n) {
             Map<String, Object> m = new LinkedHashMap<>();
             try (Statement st = c.createStatement()) {
-                st.execute("create extension if not exists pg_walinspect");
                 String sql = "with r as (select resource_manager, record_length,"
                         + " substring(block_ref from 'rel [0-9]+/([0-9]+)/')::oid as db,"
                         + " substring(block_ref from 'rel [0-9]+/[0-9]+/([0-9]+)')::oid as node"
@@ -512,6 +535,37 @@ public final class EngineBench {
                 System.err.println("WAL by relation skipped: " + e.getMessage());
             }
             return m;
+        }
+
+        /** Whether pg_walinspect is (or can be made) available, asked before anything is measured. */
+        private static boolean walInspect(Connection c) {
+            try (Statement st = c.createStatement()) {
+                st.execute("create extension if not exists pg_walinspect");
+                return true;
+            } catch (Exception e) {
+                System.err.println("WAL by database and relation skipped: " + e.getMessage());
+                return false;
+            }
+        }
+
+        /**
+         * WAL of this database only (the server may be shared): the records that change its relations plus the
+         * records (commits) of the transactions that wrote them. The baseline computes it the same way.
+         */
+        private static @Nullable Double walThisDatabase(Connection c, String from, String to, int n) {
+            String sql = "with r as (select xid, record_length,"
+                    + " substring(block_ref from 'rel [0-9]+/([0-9]+)/')::oid as db"
+                    + " from pg_get_wal_records_info('" + from + "', '" + to + "')),"
+                    + " me as (select oid from pg_database where datname = current_database())"
+                    + " select coalesce(sum(record_length), 0) from r where db = (select oid from me)"
+                    + " or (db is null and xid <> '0'::xid"
+                    + " and xid::text in (select xid::text from r where db = (select oid from me)))";
+            try {
+                return per(longs(c, sql)[0], n);
+            } catch (Exception e) {
+                System.err.println("WAL of this database skipped: " + e.getMessage());
+                return null;
+            }
         }
 
         private static String text(Connection c, String sql) throws Exception {
@@ -558,6 +612,63 @@ public final class EngineBench {
                 }
                 return v;
             }
+        }
+    }
+
+    /**
+     * CPU time so far: this JVM, every PostgreSQL process on the machine (other databases' too), and the whole
+     * machine (busy and capacity), from /proc; zero where /proc is missing.
+     */
+    record Cpu(long jvmNanos, long postgresTicks, long busyTicks, long allTicks) {
+
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long pg = 0;
+            long busy = 0;
+            long all = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path dir : procs.filter(d -> d.getFileName().toString().matches("[0-9]+"))
+                        .toList()) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (comm.equals("postgres")) {
+                            String[] f =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            pg += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
+                for (int i = 1; i < cpu.length; i++) {
+                    long v = Long.parseLong(cpu[i]);
+                    all += i <= 8 ? v : 0;
+                    busy += i <= 8 && i != 4 && i != 5 ? v : 0; // not idle, not iowait
+                }
+            } catch (IOException | RuntimeException e) {
+                return new Cpu(jvm, 0, 0, 0);
+            }
+            return new Cpu(jvm, pg, busy, all);
+        }
+
+        /** Per operation, in ms (a clock tick is 10 ms). */
+        Map<String, Object> minus(Cpu before, long ops) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (ops == 0) {
+                return m;
+            }
+            m.put("jvm", Json.round((this.jvmNanos - before.jvmNanos) / 1e6 / ops));
+            m.put("postgres", Json.round((this.postgresTicks - before.postgresTicks) * 10.0 / ops));
+            m.put("machine_busy", Json.round((this.busyTicks - before.busyTicks) * 10.0 / ops));
+            m.put("machine_capacity", Json.round((this.allTicks - before.allTicks) * 10.0 / ops));
+            return m;
         }
     }
 

@@ -103,24 +103,39 @@ final class StatementCounter implements ExecuteListener {
         if (c == null) {
             return;
         }
-        String sql = ctx.sql() == null ? String.valueOf(ctx.query()) : ctx.sql();
-        String kind = kind(sql);
-        int rows = 0;
-        if (!kind.equals("select")) {
-            rows = ctx.rows() >= 0
-                    ? ctx.rows()
-                    : ctx.result() == null ? 0 : ctx.result().size();
-        }
         boolean driver = Thread.currentThread() == c.driver;
         String label = driver ? LABEL.get() : BACKGROUND;
         if (label == null) {
             label = "other";
         }
-        c.add(label, kind, rows, driver);
+        c.roundTrip(label);
+        String[] batch = ctx.batchSQL();
+        if (batch.length > 1) {
+            // one JDBC batch: one round trip, each statement counted (as pg_stat_statements would)
+            int[] rows = ctx.batchRows();
+            for (int i = 0; i < batch.length; i++) {
+                count(c, ctx, label, driver, batch[i], i < rows.length ? Math.max(rows[i], 0) : 0, "batch ");
+            }
+            return;
+        }
+        String sql = ctx.sql() == null ? String.valueOf(ctx.query()) : ctx.sql();
+        int rows = 0;
+        if (!kind(sql).equals("select")) {
+            rows = ctx.rows() >= 0
+                    ? ctx.rows()
+                    : ctx.result() == null ? 0 : ctx.result().size();
+        }
+        count(c, ctx, label, driver, sql, rows, "");
+    }
+
+    private static void count(
+            Counts c, ExecuteContext ctx, String label, boolean driver, String sql, int rows, String prefix) {
+        String kind = kind(sql);
+        c.add(label, kind, kind.equals("select") ? 0 : rows, driver);
         if (c.logging) {
             c.log.add(String.format(
-                    "%-8s %-6s rows=%d  %s",
-                    label, kind, rows, sql.length() > 160 ? sql.substring(0, 160) + "…" : sql));
+                    "%-8s %s%-6s rows=%d  %s",
+                    label, prefix, kind, rows, sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
         }
     }
 
@@ -148,6 +163,25 @@ final class StatementCounter implements ExecuteListener {
         Counts(Thread driver, boolean logging) {
             this.driver = driver;
             this.logging = logging;
+        }
+
+        private final Map<String, AtomicLong> roundTrips = new ConcurrentHashMap<>();
+
+        void roundTrip(String label) {
+            this.roundTrips.computeIfAbsent(label, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        /** Statements (or batches of them) sent by the driving thread: one network round trip each. */
+        long roundTrips() {
+            return this.roundTrips.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(BACKGROUND))
+                    .mapToLong(e -> e.getValue().get())
+                    .sum();
+        }
+
+        long roundTrips(String label) {
+            AtomicLong v = this.roundTrips.get(label);
+            return v == null ? 0 : v.get();
         }
 
         void add(String label, String kind, int rowCount, boolean driver) {
