@@ -282,7 +282,7 @@ class Actions {
         } else {
             throw Refusals.state(s, TicketAction.CLOSE);
         }
-        tx.tasks = new ArrayList<>();
+        tx.stopWork();
         tx.status(TicketStatus.CLOSED);
         if (tx.customerStatus() != CustomerStatus.RATED) {
             tx.customerStatus(CustomerStatus.DONE);
@@ -316,7 +316,7 @@ class Actions {
             throw Refusals.notYours(TicketAction.CANCEL);
         }
         reason(tx, req, true);
-        tx.tasks = new ArrayList<>();
+        tx.stopWork();
         tx.status(TicketStatus.CANCELLED);
         tx.customerStatus(CustomerStatus.DONE);
     }

@@ -127,6 +127,18 @@ final class Transition {
         }
     }
 
+    /** Closing or cancelling unfinished work: no position waits and nobody is asked to work any more. */
+    void stopWork() {
+        this.state = new FlowState(
+                this.state.status(),
+                List.of(),
+                java.util.Map.of(),
+                this.state.fields(),
+                this.state.facts(),
+                this.state.customerStatus());
+        this.tasks = new ArrayList<>();
+    }
+
     void event(EventFactory event) {
         this.events.add(event);
     }
