@@ -49,7 +49,7 @@ public final class FieldValues {
     }
 
     /** Missing, null, blank text, an empty list or an empty object all mean "not filled in". */
-    static boolean isEmpty(@Nullable Object value) {
+    public static boolean isEmpty(@Nullable Object value) {
         return switch (value) {
             case null -> true;
             case String s -> s.isBlank();

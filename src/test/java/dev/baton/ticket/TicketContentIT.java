@@ -78,6 +78,14 @@ class TicketContentIT extends TicketTest {
     }
 
     @Test
+    void anOverlongSearchIsA400NamingQ() {
+        TicketFixture desk = desk();
+        Api.Response r = desk.admin.get("/api/v1/tickets?q=" + "漏水".repeat(60));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.at("/errors/0/field").asString()).isEqualTo("q");
+    }
+
+    @Test
     void ticketsOutsideTheCallersScopeAreInvisible() {
         TicketFixture desk = desk();
         long id = desk.create(desk.agent, "客服部的工单", Map.of("amount", 1)).id();

@@ -88,7 +88,7 @@ public final class ConditionEvaluator {
         Map<String, Object> activation = new HashMap<>();
         for (String name : c.variables()) {
             Object raw = name.startsWith("fields.") ? fields.get(name.substring(7)) : facts.get(name);
-            if (RunValues.isEmpty(raw)) {
+            if (dev.baton.template.FieldValues.isEmpty(raw)) {
                 return false;
             }
             activation.put(name, convert(name, raw));

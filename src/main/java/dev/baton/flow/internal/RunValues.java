@@ -1,7 +1,6 @@
 package dev.baton.flow.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,6 @@ import tools.jackson.databind.JsonNode;
 final class RunValues {
 
     private RunValues() {}
-
-    /** Missing, null, blank text and empty lists or objects are "not filled in", as in the template module. */
-    static boolean isEmpty(@Nullable Object value) {
-        return switch (value) {
-            case null -> true;
-            case String s -> s.isBlank();
-            case Collection<?> c -> c.isEmpty();
-            case Map<?, ?> m -> m.isEmpty();
-            default -> false;
-        };
-    }
 
     /** A JSON value as plain data; whole numbers become {@code Long}, others {@code Double}. */
     static @Nullable Object plain(JsonNode node) {

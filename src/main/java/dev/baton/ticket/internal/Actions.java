@@ -138,7 +138,7 @@ class Actions {
                 .forEach(e -> errors.add(new FieldError("fields." + e.field(), e.message())));
         if (submit) {
             rules.forEach((key, rule) -> {
-                if (rule == FieldRule.REQUIRED && isEmpty(merged.get(key))) {
+                if (rule == FieldRule.REQUIRED && FieldValues.isEmpty(merged.get(key))) {
                     errors.add(new FieldError("fields." + key, "{field.required}"));
                 }
             });
@@ -459,12 +459,5 @@ class Actions {
 
     private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
-    }
-
-    private static boolean isEmpty(@Nullable Object v) {
-        return v == null
-                || (v instanceof String s && s.isBlank())
-                || (v instanceof java.util.Collection<?> col && col.isEmpty())
-                || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 }

@@ -97,28 +97,13 @@ class TicketAccess {
         if (!c.scope().departmentIds().isEmpty()) {
             any.add(TICKETS.DEPARTMENT_ID.in(c.scope().departmentIds()));
         }
-        List<Condition> work = new ArrayList<>();
         if (c.me().userId() != null) {
             any.add(TICKETS.CREATOR_ID.eq(c.me().userId()));
             any.add(TICKETS.ID.in(DSL.select(TICKET_EVENTS.TICKET_ID)
                     .from(TICKET_EVENTS)
                     .where(TICKET_EVENTS.TENANT_ID.eq(tenant), TICKET_EVENTS.ACTOR_ID.eq(c.me().userId()))));
-            work.add(TICKET_TASKS.USER_ID.eq(c.me().userId()));
         }
-        work.add(TICKET_TASKS.USER_ID.isNull().and(TICKET_TASKS.ROLE_CODE.in(c.me().roleCodes())));
-        if (!c.departments().isEmpty()) {
-            work.add(TICKET_TASKS.USER_ID.isNull().and(TICKET_TASKS.DEPARTMENT_ID.in(c.departments())));
-        }
-        if (c.can(HANDLE)) {
-            work.add(TICKET_TASKS
-                    .USER_ID
-                    .isNull()
-                    .and(TICKET_TASKS.ROLE_CODE.isNull())
-                    .and(TICKET_TASKS.DEPARTMENT_ID.isNull()));
-        }
-        any.add(TICKETS.ID.in(DSL.select(TICKET_TASKS.TICKET_ID)
-                .from(TICKET_TASKS)
-                .where(TICKET_TASKS.TENANT_ID.eq(tenant), DSL.or(work))));
+        any.add(workable(c, true));
         return DSL.or(any);
     }
 

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TicketSearch {
 
+    static final int MAX_QUERY = 100;
     static final Set<String> SORT_KEYS = Set.of("createdAt", "updatedAt", "number", "priority", "status");
 
     private final DSLContext db;
@@ -130,7 +131,10 @@ class TicketSearch {
         }
         range(where, TICKETS.CREATED_AT, f.createdFrom(), f.createdTo());
         range(where, TICKETS.UPDATED_AT, f.updatedFrom(), f.updatedTo());
-        if (f.text() != null && !f.text().isBlank()) {
+        if (f.text() != null && f.text().length() > MAX_QUERY) {
+            // Every term is a sub-query: an unbounded query would be an unbounded join.
+            errors.add(new FieldError("q", "{ticket.query-too-long}"));
+        } else if (f.text() != null && !f.text().isBlank()) {
             where.add(text(tenant, f.text()));
         }
         f.fieldFilters().forEach((key, value) -> where.add(field(tenant, key, value, errors)));

@@ -116,7 +116,9 @@ class TicketViews {
             }
             FieldRule rule = own.get(def.key());
             if (rule == null) {
-                rule = FieldAccess.canEdit(def, roles) ? FieldRule.EDITABLE : FieldRule.READONLY;
+                // Approvers decide; they do not edit. Elsewhere unnamed fields follow the template.
+                boolean editable = node instanceof Node.Task && FieldAccess.canEdit(def, roles);
+                rule = editable ? FieldRule.EDITABLE : FieldRule.READONLY;
             }
             rules.put(def.key(), rule.code());
         }
