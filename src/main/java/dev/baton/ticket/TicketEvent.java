@@ -7,8 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happened to a ticket, for other modules (SLA, notifications, sync). Written to the outbox in
- * the transaction of the change and delivered after it commits — at least once, in order per ticket —
+ * What happened to a ticket, for other modules (SLA, notifications, sync). Written with the event-log row
+ * of the change, in its transaction, and delivered after it commits — at least once, in order per ticket —
  * as Spring application events; listeners must tolerate a repeat after a crash.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")

@@ -59,7 +59,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * <ol>
  *   <li>backlog: B open tickets (half at triage, half one step further), then ANALYZE (PostgreSQL);
  *   <li>writes: single thread, K lifecycles per path; client statements per lifecycle and per transition (a jOOQ
- *       execute listener on the driving thread; the outbox relay's own statements separately), rows written
+ *       execute listener on the driving thread; the event relay's own statements separately), rows written
  *       (pg_stat_database) and WAL (pg_stat_wal, pg_current_wal_lsn) — PostgreSQL only;
  *   <li>warmup: N threads run lifecycles for W seconds (not reported);
  *   <li>start: N threads create tickets for S seconds;
@@ -440,7 +440,7 @@ public final class EngineBench {
                 String lsnText1 = text(c, "select pg_current_wal_lsn()::text");
 
                 System.err.printf(
-                        "-- Baton: client statements of one lifecycle (amount=%d), then the outbox relay's%n", amount);
+                        "-- Baton: client statements of one lifecycle (amount=%d), then the event relay's%n", amount);
                 counts.log().forEach(line -> System.err.println("   " + line));
 
                 long writes = counts.calls("create")
@@ -577,12 +577,16 @@ public final class EngineBench {
         }
 
         /**
-         * Waits until the outbox relay has delivered everything (its deletes count towards the lifecycle), asking
-         * on the measuring connection, outside jOOQ, so the question is not counted.
+         * Waits until the event relay has delivered everything (its cursor updates count towards the lifecycle),
+         * asking on the measuring connection, outside jOOQ, so the question is not counted.
          */
         private static void drainOutbox(Connection c) throws Exception {
             for (int i = 0; i < 100; i++) {
-                if (longs(c, "select count(*) from ticket_outbox")[0] == 0) {
+                if (longs(
+                                c,
+                                "select count(*) from ticket_relay where pending = '' and last_event_id"
+                                        + " >= (select coalesce(max(id), 0) from ticket_events)")[0]
+                        == 1) {
                     return;
                 }
                 Thread.sleep(50);

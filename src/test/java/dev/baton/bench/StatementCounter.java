@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the SQL statements jOOQ sends while a measurement runs: those of the driving thread by the label it set
- * ({@code create}, {@code query}, {@code accept}…), and those of every other thread (the outbox relay) as
+ * ({@code create}, {@code query}, {@code accept}…), and those of every other thread (the event relay) as
  * {@value #BACKGROUND}. Rows written are what the driver reported for each DML statement (for DML with a
  * {@code RETURNING} clause, the rows returned). Every statement of the ticket module goes through jOOQ, so this
  * is the client's whole SQL; transaction control (BEGIN / COMMIT) is not counted, as in the baseline.

@@ -1,5 +1,7 @@
 package dev.baton.ticket;
 
+import static dev.baton.platform.db.Tables.TICKETS;
+import static dev.baton.platform.db.Tables.TICKET_EVENTS;
 import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 class OutboxDeliveryIT extends TicketTest {
 
@@ -27,6 +33,12 @@ class OutboxDeliveryIT extends TicketTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JsonMapper json;
 
     @Autowired
     void listen(ConfigurableApplicationContext context) {
@@ -63,6 +75,58 @@ class OutboxDeliveryIT extends TicketTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> created(failing));
         assertThat(this.db.fetchCount(TICKET_OUTBOX, TICKET_OUTBOX.TICKET_ID.eq(failing)))
                 .isZero();
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsAfterALaterOnesIsStillDelivered() throws Exception {
+        TicketFixture desk = desk();
+        long early = desk.create(desk.admin, "先开始", Map.of("amount", 1)).id();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> created(early));
+
+        // A transaction draws an event id and holds it uncommitted while a later change commits and is delivered.
+        CountDownLatch drawn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        long tenant = this.db
+                .select(TICKETS.TENANT_ID)
+                .from(TICKETS)
+                .where(TICKETS.ID.eq(early))
+                .fetchSingle(TICKETS.TENANT_ID);
+        String urged = this.json
+                .writerFor(new TypeReference<List<TicketEvent>>() {})
+                .writeValueAsString(
+                        List.of(new TicketEvent.TicketUrged(tenant, early, 99, this.clock.instant(), null)));
+        Thread slow = new Thread(() -> this.transactions.executeWithoutResult(s -> {
+            this.db
+                    .insertInto(TICKET_EVENTS)
+                    .set(TICKET_EVENTS.TENANT_ID, tenant)
+                    .set(TICKET_EVENTS.TICKET_ID, early)
+                    .set(TICKET_EVENTS.TICKET_VERSION, 99)
+                    .set(TICKET_EVENTS.ACTION, "urge")
+                    .set(TICKET_EVENTS.VISIBILITY, "internal")
+                    .set(TICKET_EVENTS.DOMAIN_EVENTS, urged)
+                    .set(TICKET_EVENTS.CREATED_AT, this.clock.instant())
+                    .execute();
+            drawn.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        slow.start();
+        drawn.await();
+        long later = desk.create(desk.admin, "后提交", Map.of("amount", 1)).id();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> created(later));
+        assertThat(urged(early)).isFalse();
+
+        release.countDown();
+        slow.join();
+        // found again by the next round (the poller's, at the latest)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> urged(early));
+    }
+
+    private static boolean urged(long ticketId) {
+        return RECEIVED.stream().anyMatch(e -> e instanceof TicketEvent.TicketUrged && e.ticketId() == ticketId);
     }
 
     private static boolean created(long ticketId) {

@@ -246,7 +246,7 @@ class TicketService implements TicketOperations {
         tx.row.changed(dev.baton.platform.db.Tables.TICKETS.ID, false);
         long id = this.store.insert(tx.row);
         tx.row.setId(id);
-        this.store.replaceTasks(tenant, id, List.of(), tx.tasks);
+        this.store.replaceTasks(tenant, id, TaskDiff.of(List.of(), tx.tasks));
         String number = tx.row.getNumber();
         Long creator = me.userId();
         Long customer = t.customerId();

@@ -3,7 +3,6 @@ package dev.baton.ticket.internal;
 import static dev.baton.platform.db.Tables.FIELD_INDEX;
 import static dev.baton.platform.db.Tables.TICKETS;
 import static dev.baton.platform.db.Tables.TICKET_EVENTS;
-import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
 import static dev.baton.platform.db.Tables.TICKET_TASKS;
 import static dev.baton.platform.db.Tables.TICKET_TERMS;
 
@@ -21,13 +20,14 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
  * Every write of the ticket module. A transition is one guarded update of the ticket row, the changed task
- * rows, one event row and one outbox row; nothing here updates or deletes an event.
+ * rows and one event row (which carries the change's domain events); nothing here updates or deletes an event.
  */
 @Repository
 class TicketStore {
@@ -68,21 +68,11 @@ class TicketStore {
                 this.db.update(TICKETS).set(row), TICKETS, row.getTenantId(), row.getId(), expectedVersion);
     }
 
-    /**
-     * Brings the task rows from {@code before} to {@code after}. The usual step replaces one row by one — a claim
-     * names the handler, finishing a node hands its row to the next — and that is one UPDATE of the row in place;
-     * anything else deletes the rows that went and inserts the ones that came: two statements at most.
-     */
-    void replaceTasks(long tenantId, long ticketId, List<TaskRow> before, List<TaskRow> after) {
-        Map<TaskRow.Key, TaskRow> old = new HashMap<>();
-        before.forEach(r -> old.put(r.key(), r));
-        Map<TaskRow.Key, TaskRow> now = new HashMap<>();
-        after.forEach(r -> now.put(r.key(), r));
-        List<TaskRow> gone =
-                before.stream().filter(r -> !r.equals(now.get(r.key()))).toList();
-        List<TaskRow> added =
-                after.stream().filter(r -> !r.equals(old.get(r.key()))).toList();
-        if (gone.size() == 1 && added.size() == 1) {
+    /** Brings the task rows from before to after a change: one update in place, or a delete and an insert. */
+    void replaceTasks(long tenantId, long ticketId, TaskDiff diff) {
+        List<TaskRow> gone = diff.gone();
+        List<TaskRow> added = diff.added();
+        if (diff.inPlace()) {
             updateTask(tenantId, ticketId, gone.getFirst(), added.getFirst());
             return;
         }
@@ -141,7 +131,8 @@ class TicketStore {
                 .execute();
     }
 
-    void appendEvent(
+    /** One row of the append-only event log, as written. */
+    record EventRow(
             long tenantId,
             long ticketId,
             int ticketVersion,
@@ -150,31 +141,35 @@ class TicketStore {
             @Nullable String nodeId,
             @Nullable String changes,
             @Nullable String body,
-            boolean customerVisible,
-            Instant at) {
+            String visibility,
+            @Nullable String domainEvents,
+            Instant at) {}
+
+    void appendEvent(EventRow e) {
         this.db
                 .insertInto(TICKET_EVENTS)
-                .set(TICKET_EVENTS.TENANT_ID, tenantId)
-                .set(TICKET_EVENTS.TICKET_ID, ticketId)
-                .set(TICKET_EVENTS.TICKET_VERSION, ticketVersion)
-                .set(TICKET_EVENTS.ACTION, action)
-                .set(TICKET_EVENTS.ACTOR_ID, actorId)
-                .set(TICKET_EVENTS.NODE_ID, nodeId)
-                .set(TICKET_EVENTS.CHANGES, changes)
-                .set(TICKET_EVENTS.BODY, body)
-                .set(TICKET_EVENTS.VISIBILITY, customerVisible ? "public" : "internal")
-                .set(TICKET_EVENTS.CREATED_AT, at)
+                .set(TICKET_EVENTS.TENANT_ID, e.tenantId())
+                .set(TICKET_EVENTS.TICKET_ID, e.ticketId())
+                .set(TICKET_EVENTS.TICKET_VERSION, e.ticketVersion())
+                .set(TICKET_EVENTS.ACTION, e.action())
+                .set(TICKET_EVENTS.ACTOR_ID, e.actorId())
+                .set(TICKET_EVENTS.NODE_ID, e.nodeId())
+                .set(TICKET_EVENTS.CHANGES, e.changes())
+                .set(TICKET_EVENTS.BODY, e.body())
+                .set(TICKET_EVENTS.VISIBILITY, e.visibility())
+                .set(TICKET_EVENTS.DOMAIN_EVENTS, e.domainEvents())
+                .set(TICKET_EVENTS.CREATED_AT, e.at())
                 .execute();
     }
 
-    void enqueue(long tenantId, long ticketId, String events, Instant at) {
-        this.db
-                .insertInto(TICKET_OUTBOX)
-                .set(TICKET_OUTBOX.TENANT_ID, tenantId)
-                .set(TICKET_OUTBOX.TICKET_ID, ticketId)
-                .set(TICKET_OUTBOX.EVENTS, events)
-                .set(TICKET_OUTBOX.NEXT_ATTEMPT_AT, at)
-                .execute();
+    /** Whether writes may go as one statement ({@link PostgresTransition}): PostgreSQL's data-modifying CTEs. */
+    boolean oneStatementWrites() {
+        return this.db.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /** See {@link PostgresTransition#write}. */
+    boolean writeTransition(Transition tx, int expected, TaskDiff tasks, EventRow event) {
+        return PostgresTransition.write(this.db, tx, expected, tasks, event);
     }
 
     /** Rewrites the typed search rows of the ticket's searchable fields. */

@@ -3,7 +3,6 @@ package dev.baton.ticket.internal;
 import dev.baton.flow.FlowState;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldIndex;
-import dev.baton.ticket.TicketEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a {@link Transition}: the guarded row update first (so a stale change writes nothing else), then
- * the changed task rows, the event-log row, the outbox row and, when searchable fields changed, their
+ * the changed task rows, the event-log row (carrying the domain events) and, when searchable fields changed, their
  * index rows — all in the caller's transaction.
  */
 @Component
@@ -21,9 +20,9 @@ class TicketWriter {
 
     private final TicketStore store;
     private final TicketJson json;
-    private final OutboxRelay relay;
+    private final EventRelay relay;
 
-    TicketWriter(TicketStore store, TicketJson json, OutboxRelay relay) {
+    TicketWriter(TicketStore store, TicketJson json, EventRelay relay) {
         this.store = store;
         this.json = json;
         this.relay = relay;
@@ -39,20 +38,27 @@ class TicketWriter {
             tx.row.setFlowState(stateJson(tx.state));
             tx.row.setCurrentNodes(currentNodes(tx.state));
         }
-        boolean tasksChanged = !tx.tasks.equals(tx.before.tasks());
-        if (tasksChanged) {
+        TaskDiff tasks = TaskDiff.of(tx.before.tasks(), tx.tasks);
+        if (!tasks.isEmpty()) {
             tx.row.setTasks(this.json.write(tx.tasks));
         }
         tx.row.setUpdatedAt(tx.now);
-        if (!this.store.update(tx.row, expected)) {
-            return false;
-        }
         int version = expected + 1;
-        tx.row.setVersion(version);
-        if (tasksChanged) {
-            this.store.replaceTasks(tx.tenantId(), tx.ticketId(), tx.before.tasks(), tx.tasks);
+        TicketStore.EventRow event = event(tx, version);
+        if (this.store.oneStatementWrites() && PostgresTransition.fits(tasks)) {
+            if (!this.store.writeTransition(tx, expected, tasks, event)) {
+                return false;
+            }
+        } else {
+            if (!this.store.update(tx.row, expected)) {
+                return false;
+            }
+            if (!tasks.isEmpty()) {
+                this.store.replaceTasks(tx.tenantId(), tx.ticketId(), tasks);
+            }
+            this.store.appendEvent(event);
         }
-        record(tx, version);
+        tx.row.setVersion(version);
         if (tx.fieldsChanged && defs.stream().anyMatch(FieldDefinition::searchable)) {
             this.store.writeIndex(
                     tx.tenantId(), tx.ticketId(), tx.row.getTemplateId(), FieldIndex.entries(defs, tx.fields), true);
@@ -60,9 +66,19 @@ class TicketWriter {
         return true;
     }
 
-    /** The event-log row and the outbox row of a change that has been applied at {@code version}. */
+    /** The event-log row, with the domain events it publishes, of a change applied at {@code version}. */
     void record(Transition tx, int version) {
-        this.store.appendEvent(
+        this.store.appendEvent(event(tx, version));
+    }
+
+    private TicketStore.EventRow event(Transition tx, int version) {
+        String events = null;
+        if (!tx.events.isEmpty()) {
+            events = this.relay.serialise(
+                    tx.events.stream().map(e -> e.make(tx.ticketId(), version)).toList());
+            this.relay.wakeAfterCommit();
+        }
+        return new TicketStore.EventRow(
                 tx.tenantId(),
                 tx.ticketId(),
                 version,
@@ -71,14 +87,9 @@ class TicketWriter {
                 tx.nodeId,
                 tx.changes.isEmpty() ? null : this.json.write(tx.changes),
                 tx.body,
-                tx.customerVisible,
+                tx.customerVisible ? "public" : "internal",
+                events,
                 tx.now);
-        if (!tx.events.isEmpty()) {
-            List<TicketEvent> events =
-                    tx.events.stream().map(e -> e.make(tx.ticketId(), version)).toList();
-            this.store.enqueue(tx.tenantId(), tx.ticketId(), this.relay.serialise(events), tx.now);
-            this.relay.wakeAfterCommit();
-        }
     }
 
     /** The state as stored: without the field values, which the {@code fields} column holds. */

@@ -1,0 +1,323 @@
+package dev.baton.ticket.internal;
+
+import static dev.baton.platform.db.Tables.TICKET_EVENTS;
+import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
+import static dev.baton.platform.db.Tables.TICKET_RELAY;
+
+import dev.baton.platform.db.tables.records.TicketOutboxRecord;
+import dev.baton.ticket.TicketEvent;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the domain events stored with each event-log row to in-process listeners (Spring application
+ * events), in id order, from one cursor shared by every Baton node ({@code ticket_relay}, locked for the round).
+ * The listeners run inside the round's transaction, so their own database work commits together with the
+ * cursor's advance; a change therefore costs no outbox row of its own, and a round covers the changes of many
+ * tickets with one commit. Ids the cursor passes before their transaction commits are looked for again
+ * ({@link PendingIds}). When a listener throws, the round is rolled back and run again with every delivery in a
+ * savepoint: the failing event is copied to {@code ticket_outbox} and retried there with backoff, the others go
+ * through. Rounds start shortly after a change commits (gathering what else commits meanwhile) and a poller
+ * picks up what a crash or a failure left behind.
+ */
+@Component
+class EventRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+    private static final TypeReference<List<TicketEvent>> EVENTS = new TypeReference<>() {};
+    private static final int BATCH = 500;
+    /**
+     * Longer than any ticket transaction runs: an id missed for this long belongs to a transaction that rolled
+     * back. Wall-clock time, not the injected clock, because it bounds how long real transactions take.
+     */
+    private static final Duration GIVE_UP = Duration.ofMinutes(10);
+
+    private static final String WAKE_KEY = EventRelay.class.getName() + ".wake";
+
+    private final DSLContext db;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
+    private final long gatherMillis;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ticket-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ReentrantLock running = new ReentrantLock();
+
+    EventRelay(
+            DSLContext db,
+            ApplicationEventPublisher publisher,
+            JsonMapper json,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            @Value("${baton.outbox.gather:20ms}") Duration gather) {
+        this.db = db;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.gatherMillis = gather.toMillis();
+    }
+
+    String serialise(List<TicketEvent> events) {
+        return this.json.writerFor(EVENTS).writeValueAsString(events);
+    }
+
+    /** Starts a delivery round soon after the current transaction commits (once per transaction). */
+    void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wake();
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(WAKE_KEY)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(WAKE_KEY, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_KEY);
+                if (status == STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    private void wake() {
+        if (this.queued.compareAndSet(false, true)) {
+            this.worker.schedule(
+                    () -> {
+                        this.queued.set(false);
+                        drainQuietly(true);
+                    },
+                    this.gatherMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${baton.outbox.poll-interval:5s}")
+    void poll() {
+        drainQuietly(false);
+    }
+
+    private void drainQuietly(boolean wait) {
+        if (wait) {
+            this.running.lock();
+        } else if (!this.running.tryLock()) {
+            return; // a round of this node is under way; it sees whatever the poll would have
+        }
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("ticket event delivery failed; the poller will retry", e);
+        } finally {
+            this.running.unlock();
+        }
+    }
+
+    /** Delivers every undelivered event and every due retry; returns how many deliveries were made. */
+    int drain() {
+        int delivered = 0;
+        Round round;
+        do {
+            round = round();
+            delivered += round.delivered();
+        } while (round.full());
+        return delivered + retryDue();
+    }
+
+    private record Round(int delivered, boolean full) {}
+
+    private record Logged(
+            long id, long tenantId, long ticketId, @Nullable String events) {}
+
+    private Round round() {
+        try {
+            return this.transactions.execute(s -> round(false));
+        } catch (RuntimeException e) {
+            log.debug("a listener failed; delivering the round one event at a time", e);
+            return this.transactions.execute(s -> round(true));
+        }
+    }
+
+    private Round round(boolean oneByOne) {
+        var cursor = this.db
+                .select(TICKET_RELAY.LAST_EVENT_ID, TICKET_RELAY.PENDING)
+                .from(TICKET_RELAY)
+                .where(TICKET_RELAY.ID.eq(1))
+                .forUpdate()
+                .fetchSingle();
+        long last = cursor.value1();
+        PendingIds pending = PendingIds.parse(cursor.value2());
+        List<Logged> read = this.db
+                .select(TICKET_EVENTS.ID, TICKET_EVENTS.TENANT_ID, TICKET_EVENTS.TICKET_ID, TICKET_EVENTS.DOMAIN_EVENTS)
+                .from(TICKET_EVENTS)
+                .where(TICKET_EVENTS.ID.gt(last))
+                .orderBy(TICKET_EVENTS.ID)
+                .limit(BATCH)
+                .fetch(r -> new Logged(r.value1(), r.value2(), r.value3(), r.value4()));
+        List<Logged> late = pending.isEmpty()
+                ? List.of()
+                : this.db
+                        .select(
+                                TICKET_EVENTS.ID,
+                                TICKET_EVENTS.TENANT_ID,
+                                TICKET_EVENTS.TICKET_ID,
+                                TICKET_EVENTS.DOMAIN_EVENTS)
+                        .from(TICKET_EVENTS)
+                        .where(TICKET_EVENTS.ID.in(pending.ids()))
+                        .orderBy(TICKET_EVENTS.ID)
+                        .fetch(r -> new Logged(r.value1(), r.value2(), r.value3(), r.value4()));
+        long now = System.currentTimeMillis();
+        Set<Long> found = new HashSet<>();
+        late.forEach(l -> found.add(l.id()));
+        PendingIds next =
+                pending.next(found, last, read.stream().map(Logged::id).toList(), now, now - GIVE_UP.toMillis());
+        List<Logged> all = new ArrayList<>(late);
+        all.addAll(read);
+        int delivered = 0;
+        for (Logged event : all) {
+            if (event.events() != null) {
+                if (oneByOne) {
+                    deliverInSavepoint(event);
+                } else {
+                    publish(event.events());
+                }
+                delivered++;
+            }
+        }
+        long moved = read.isEmpty() ? last : read.getLast().id();
+        if (moved != last || !next.equals(pending)) {
+            this.db
+                    .update(TICKET_RELAY)
+                    .set(TICKET_RELAY.LAST_EVENT_ID, moved)
+                    .set(TICKET_RELAY.PENDING, next.format())
+                    .set(TICKET_RELAY.UPDATED_AT, this.clock.instant())
+                    .where(TICKET_RELAY.ID.eq(1))
+                    .execute();
+        }
+        return new Round(delivered, read.size() == BATCH);
+    }
+
+    private void publish(String events) {
+        for (TicketEvent event : this.json.readValue(events, EVENTS)) {
+            this.publisher.publishEvent(event);
+        }
+    }
+
+    /** A listener's failure undoes only its own event's work; the event waits in the retry queue. */
+    private void deliverInSavepoint(Logged event) {
+        try {
+            this.savepoints.executeWithoutResult(s -> publish(event.events()));
+        } catch (RuntimeException e) {
+            log.warn("delivering the events of ticket event {} failed; retrying later", event.id(), e);
+            this.db
+                    .insertInto(TICKET_OUTBOX)
+                    .set(TICKET_OUTBOX.TENANT_ID, event.tenantId())
+                    .set(TICKET_OUTBOX.TICKET_ID, event.ticketId())
+                    .set(TICKET_OUTBOX.EVENTS, event.events())
+                    .set(TICKET_OUTBOX.ATTEMPTS, 1)
+                    .set(TICKET_OUTBOX.NEXT_ATTEMPT_AT, this.clock.instant().plus(backoff(1)))
+                    .set(TICKET_OUTBOX.LAST_ERROR, message(e))
+                    .execute();
+        }
+    }
+
+    /** Retries of failed deliveries, each claimed by deleting its row in the transaction its listeners run in. */
+    private int retryDue() {
+        List<Long[]> due = this.db
+                .select(TICKET_OUTBOX.TENANT_ID, TICKET_OUTBOX.ID)
+                .from(TICKET_OUTBOX)
+                .where(TICKET_OUTBOX.NEXT_ATTEMPT_AT.le(this.clock.instant()))
+                .orderBy(TICKET_OUTBOX.ID)
+                .limit(BATCH)
+                .fetch(r -> new Long[] {r.value1(), r.value2()});
+        int delivered = 0;
+        for (Long[] key : due) {
+            if (retry(key[0], key[1])) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean retry(long tenantId, long id) {
+        try {
+            return Boolean.TRUE.equals(this.transactions.execute(status -> {
+                Optional<TicketOutboxRecord> claimed = this.db
+                        .deleteFrom(TICKET_OUTBOX)
+                        .where(TICKET_OUTBOX.TENANT_ID.eq(tenantId), TICKET_OUTBOX.ID.eq(id))
+                        .returning()
+                        .fetchOptional();
+                claimed.ifPresent(row -> publish(row.getEvents()));
+                return claimed.isPresent(); // absent: another node delivered it
+            }));
+        } catch (RuntimeException e) {
+            log.warn("retrying ticket event delivery {} failed; retrying later", id, e);
+            int attempts = Optional.ofNullable(this.db
+                                    .select(TICKET_OUTBOX.ATTEMPTS)
+                                    .from(TICKET_OUTBOX)
+                                    .where(TICKET_OUTBOX.TENANT_ID.eq(tenantId), TICKET_OUTBOX.ID.eq(id))
+                                    .fetchOne(TICKET_OUTBOX.ATTEMPTS))
+                            .orElse(0)
+                    + 1;
+            this.db
+                    .update(TICKET_OUTBOX)
+                    .set(TICKET_OUTBOX.ATTEMPTS, attempts)
+                    .set(TICKET_OUTBOX.NEXT_ATTEMPT_AT, this.clock.instant().plus(backoff(attempts)))
+                    .set(TICKET_OUTBOX.LAST_ERROR, message(e))
+                    .where(TICKET_OUTBOX.TENANT_ID.eq(tenantId), TICKET_OUTBOX.ID.eq(id))
+                    .execute();
+            return false;
+        }
+    }
+
+    /** 10 s, 20 s, 40 s … capped at an hour: a broken listener does not spin, a fixed one catches up. */
+    private static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts - 1, 9)));
+    }
+
+    private static String message(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    @PreDestroy
+    void stop() {
+        this.worker.shutdownNow();
+    }
+}
