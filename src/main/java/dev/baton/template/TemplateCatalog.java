@@ -10,6 +10,12 @@ public interface TemplateCatalog {
     /** The current field definitions of a (not deleted) template of the tenant. */
     Optional<CurrentFields> currentFields(long tenantId, long templateId);
 
+    /**
+     * The current version of a (not deleted) template of the tenant: one indexed read, for callers that cache
+     * {@link #fieldsOf} (versions never change) and need only to know which one is current.
+     */
+    Optional<Integer> currentVersion(long tenantId, long templateId);
+
     /** The field definitions of one version of a (not deleted) template of the tenant. */
     Optional<CurrentFields> fieldsOf(long tenantId, long templateId, int version);
 

@@ -43,6 +43,14 @@ class TemplateRepository {
                 .fetchOptional();
     }
 
+    Optional<Integer> currentVersion(long tenantId, long id) {
+        return this.db
+                .select(TEMPLATES.CURRENT_VERSION)
+                .from(TEMPLATES)
+                .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(id), TEMPLATES.DELETED_AT.isNull())
+                .fetchOptional(TEMPLATES.CURRENT_VERSION);
+    }
+
     boolean markDeleted(long tenantId, long id, int version, Instant now) {
         return OptimisticLock.execute(
                 this.db

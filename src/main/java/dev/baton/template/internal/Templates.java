@@ -235,6 +235,11 @@ class Templates implements TemplateCatalog {
     }
 
     @Override
+    public Optional<Integer> currentVersion(long tenantId, long templateId) {
+        return this.templates.currentVersion(tenantId, templateId);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<CurrentFields> currentFields(long tenantId, long templateId) {
         return this.templates

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Param;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A whole transition on PostgreSQL as one statement, so one round trip: the guarded update of the ticket row
@@ -31,7 +29,7 @@ final class PostgresTransition {
 
     /** Whether {@link #write} can express the change (a row that goes and comes back under its key cannot). */
     static boolean fits(TaskDiff tasks) {
-        return !tasks.replacesKeys();
+        return tasks.inPlace() || !tasks.replacesKeys();
     }
 
     /** Writes the change; false, with nothing written, when the ticket is no longer at {@code expected}. */
@@ -48,7 +46,7 @@ final class PostgresTransition {
 
         List<Object> binds = new ArrayList<>();
         for (Field<?> f : columns) {
-            binds.add(param(f, tx.row.get(f)));
+            binds.add(TicketStore.param(f, tx.row.get(f)));
         }
         binds.add(tx.tenantId());
         binds.add(tx.ticketId());
@@ -101,16 +99,15 @@ final class PostgresTransition {
         binds.add(DSL.val(r.createdAt(), SQLDataType.INSTANT));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Param<?> param(Field<?> f, @Nullable Object value) {
-        return DSL.val(value, (Field<Object>) f);
+    /** A bind for the column; jOOQ binds instants as text on PostgreSQL and casts them in its SQL, so must this. */
+    static String placeholder(Field<?> f) {
+        return f.getType() == Instant.class ? "?::timestamptz" : "?";
     }
 
     private static String render(List<Field<?>> columns, TaskDiff tasks) {
         StringBuilder sql = new StringBuilder("with t as (update tickets set ");
         for (Field<?> f : columns) {
-            // jOOQ binds instants as text on PostgreSQL and casts them in the SQL it renders; so must this SQL
-            sql.append(f.getName()).append(f.getType() == Instant.class ? " = ?::timestamptz, " : " = ?, ");
+            sql.append(f.getName()).append(" = ").append(placeholder(f)).append(", ");
         }
         sql.append("version = version + 1 where tenant_id = ? and id = ? and version = ? returning version)");
         if (tasks.inPlace()) {

@@ -41,6 +41,13 @@ class TemplateCache {
                         .orElse(List.of()));
     }
 
+    /** The template's current fields: the version is read every time (an edit applies at once), its fields cached. */
+    Optional<TemplateCatalog.CurrentFields> current(long tenantId, long templateId) {
+        return this.templates
+                .currentVersion(tenantId, templateId)
+                .map(v -> new TemplateCatalog.CurrentFields(templateId, v, fields(tenantId, templateId, v)));
+    }
+
     Optional<TemplateCatalog.Header> header(long tenantId, long templateId) {
         return this.headers.get(new Key(tenantId, templateId), k -> this.templates.header(tenantId, templateId));
     }

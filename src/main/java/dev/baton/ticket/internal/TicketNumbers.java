@@ -66,7 +66,8 @@ class TicketNumbers {
         return format(day, bumped);
     }
 
-    private void insertZero(long tenantId, LocalDate day) {
+    /** Creates the day's counter row in the caller's transaction, if missing (the day turned since prepare). */
+    void insertZero(long tenantId, LocalDate day) {
         this.db
                 .insertInto(TICKET_COUNTERS)
                 .set(TICKET_COUNTERS.TENANT_ID, tenantId)
@@ -87,6 +88,11 @@ class TicketNumbers {
     }
 
     static String format(LocalDate day, int no) {
-        return "GD" + DAY.format(day) + "-" + (no < 10_000 ? String.format("%04d", no) : String.valueOf(no));
+        return prefix(day) + (no < 10_000 ? String.format("%04d", no) : String.valueOf(no));
+    }
+
+    /** The part before the day's number; {@link TicketStore#insertNumbered} pads the number as format does. */
+    static String prefix(LocalDate day) {
+        return "GD" + DAY.format(day) + "-";
     }
 }

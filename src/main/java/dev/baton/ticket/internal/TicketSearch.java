@@ -38,6 +38,13 @@ class TicketSearch {
     static final int MAX_QUERY = 100;
     static final Set<String> SORT_KEYS = Set.of("createdAt", "updatedAt", "number", "priority", "status");
 
+    /** Tickets in these statuses have no closed_at (see Transition.status). */
+    private static boolean neverClosed(String status) {
+        return TicketStatus.ofCode(status)
+                .map(t -> t.running() || t == TicketStatus.RESOLVED)
+                .orElse(false);
+    }
+
     private final DSLContext db;
     private final TicketAccess access;
 
@@ -78,6 +85,10 @@ class TicketSearch {
         }
         if (!f.statuses().isEmpty()) {
             where.add(TICKETS.STATUS.in(f.statuses()));
+            if (f.statuses().stream().allMatch(TicketSearch::neverClosed)) {
+                // implied by the statuses, and what the index of unfinished tickets is defined by
+                where.add(TICKETS.CLOSED_AT.isNull());
+            }
         }
         if (f.templateId() != null) {
             where.add(TICKETS.TEMPLATE_ID.eq(f.templateId()));

@@ -27,13 +27,16 @@ import dev.baton.ticket.TicketStatus;
 import dev.baton.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jooq.Query;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -53,7 +56,6 @@ class TicketService implements TicketOperations {
     private final TicketNumbers numbers;
     private final TicketAccess access;
     private final TemplateCache templates;
-    private final TemplateCatalog catalog;
     private final PublishedFlows flows;
     private final FlowSteps steps;
     private final Actions actions;
@@ -69,7 +71,6 @@ class TicketService implements TicketOperations {
             TicketNumbers numbers,
             TicketAccess access,
             TemplateCache templates,
-            TemplateCatalog catalog,
             PublishedFlows flows,
             FlowSteps steps,
             Actions actions,
@@ -83,7 +84,6 @@ class TicketService implements TicketOperations {
         this.numbers = numbers;
         this.access = access;
         this.templates = templates;
-        this.catalog = catalog;
         this.flows = flows;
         this.steps = steps;
         this.actions = actions;
@@ -173,8 +173,8 @@ class TicketService implements TicketOperations {
         if (header == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        TemplateCatalog.CurrentFields current = this.catalog
-                .currentFields(tenant, header.id())
+        TemplateCatalog.CurrentFields current = this.templates
+                .current(tenant, header.id())
                 .orElseThrow(() -> new ValidationException("templateId", "{ticket.template-unknown}"));
         Map<String, @Nullable Object> fields =
                 t.fields() == null ? new LinkedHashMap<>() : this.json.normalise(t.fields());
@@ -234,8 +234,6 @@ class TicketService implements TicketOperations {
         if (tx.row.getStatus().equals(TicketStatus.OPEN.code()) && tx.state.finished()) {
             tx.status(TicketStatus.RESOLVED);
         }
-        // Numbered last: the day's counter row stays locked until commit, so hold it briefly.
-        tx.row.setNumber(this.numbers.next(tenant, now.atZone(NUMBER_ZONE).toLocalDate()));
         tx.row.setFields(this.json.write(tx.fields));
         tx.row.setFlowState(this.writer.stateJson(tx.state));
         tx.row.setCurrentNodes(TicketWriter.currentNodes(tx.state));
@@ -244,9 +242,10 @@ class TicketService implements TicketOperations {
         // Insert every column (the transition tracks only what changed), letting the database pick the id.
         tx.row.changed(true);
         tx.row.changed(dev.baton.platform.db.Tables.TICKETS.ID, false);
-        long id = this.store.insert(tx.row);
+        // Numbered last: the day's counter row stays locked until commit, so hold it briefly.
+        LocalDate day = now.atZone(NUMBER_ZONE).toLocalDate();
+        long id = insertNumbered(tx.row, tenant, day);
         tx.row.setId(id);
-        this.store.replaceTasks(tenant, id, TaskDiff.of(List.of(), tx.tasks));
         String number = tx.row.getNumber();
         Long creator = me.userId();
         Long customer = t.customerId();
@@ -257,10 +256,37 @@ class TicketService implements TicketOperations {
         tx.events.addFirst((ticket, v) -> new TicketEvent.TicketCreated(
                 tenant, ticket, v, now, number, templateId, sourceCode, priorityCode, customer, creator));
         tx.changes.put("number", number);
-        this.writer.record(tx, 0);
-        this.store.writeIndex(tenant, id, header.id(), FieldIndex.entries(current.fields(), tx.fields), false);
-        this.store.writeTerms(tenant, id, SearchTerms.ofDocument(searchText(tx.row)));
-        return new Created(view(me, load(tx.row)), false);
+        List<Query> inserts = new ArrayList<>();
+        if (!tx.tasks.isEmpty()) {
+            inserts.add(this.store.insertTasks(tenant, id, tx.tasks));
+        }
+        List<FieldIndex.Entry> index = FieldIndex.entries(current.fields(), tx.fields);
+        if (!index.isEmpty()) {
+            inserts.add(this.store.insertIndex(tenant, id, header.id(), index));
+        }
+        Set<String> terms = SearchTerms.ofDocument(searchText(tx.row));
+        if (!terms.isEmpty()) {
+            inserts.add(this.store.insertTerms(tenant, id, terms));
+        }
+        inserts.add(this.store.insertEvent(this.writer.event(tx, 0)));
+        this.store.insertTogether(inserts);
+        // The view is built from the values just written; reading them back would only re-parse them.
+        return new Created(view(me, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
+    }
+
+    /** Inserts the new ticket with the day's next number (in one statement where the database allows). */
+    private long insertNumbered(TicketsRecord row, long tenant, LocalDate day) {
+        if (!this.store.oneStatementWrites()) {
+            row.setNumber(this.numbers.next(tenant, day));
+            return this.store.insert(row);
+        }
+        Optional<Long> id = this.store.insertNumbered(row, day);
+        if (id.isEmpty()) {
+            // Only when the day turned between prepare and here.
+            this.numbers.insertZero(tenant, day);
+            id = this.store.insertNumbered(row, day);
+        }
+        return id.orElseThrow(() -> new IllegalStateException("no ticket counter for tenant " + tenant + " on " + day));
     }
 
     private static String searchText(TicketsRecord row) {

@@ -11,17 +11,25 @@ import dev.baton.platform.db.tables.records.TicketTasksRecord;
 import dev.baton.platform.db.tables.records.TicketsRecord;
 import dev.baton.template.FieldIndex;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +69,49 @@ class TicketStore {
                 .getId();
     }
 
+    /**
+     * PostgreSQL: takes the day's next number from its counter row and inserts the ticket with it, in one
+     * statement (so the counter's lock is taken as late as possible); empty when the day has no counter row.
+     */
+    Optional<Long> insertNumbered(TicketsRecord row, LocalDate day) {
+        List<Field<?>> columns = Arrays.stream(TICKETS.fields())
+                .filter(f -> f != TICKETS.ID && f != TICKETS.NUMBER)
+                .toList();
+        String sql = NUMBERED_INSERT.updateAndGet(cached -> cached != null ? cached : numberedInsert(columns));
+        List<Object> binds = new ArrayList<>();
+        binds.add(row.getTenantId());
+        binds.add(DSL.val(day, SQLDataType.LOCALDATE));
+        for (Field<?> f : columns) {
+            binds.add(param(f, row.get(f)));
+        }
+        binds.add(TicketNumbers.prefix(day));
+        Record inserted = this.db.fetchOne(sql, binds.toArray());
+        if (inserted == null) {
+            return Optional.empty();
+        }
+        row.setNumber(inserted.get(1, String.class));
+        return Optional.of(inserted.get(0, Long.class));
+    }
+
+    private static final AtomicReference<@Nullable String> NUMBERED_INSERT = new AtomicReference<>();
+
+    private static String numberedInsert(List<Field<?>> columns) {
+        StringBuilder sql = new StringBuilder("with n as (update ticket_counters set last_no = last_no + 1"
+                + " where tenant_id = ? and on_day = ?::date returning last_no) insert into tickets (");
+        columns.forEach(f -> sql.append(f.getName()).append(", "));
+        sql.append("number) select ");
+        columns.forEach(f -> sql.append(PostgresTransition.placeholder(f)).append(", "));
+        // TicketNumbers.format: four digits, more only from the 10,000th ticket of a day
+        sql.append("? || case when n.last_no < 10000 then lpad(n.last_no::text, 4, '0') else n.last_no::text end"
+                + " from n returning id, number");
+        return sql.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Param<?> param(Field<?> f, @Nullable Object value) {
+        return DSL.val(value, (Field<Object>) f);
+    }
+
     /** Writes the changed columns of {@code row} if the ticket is still at {@code expectedVersion}. */
     boolean update(TicketsRecord row, int expectedVersion) {
         row.changed(TICKETS.VERSION, false);
@@ -85,31 +136,35 @@ class TicketStore {
                     .execute();
         }
         if (!added.isEmpty()) {
-            var insert = this.db.insertInto(
-                    TICKET_TASKS,
-                    TICKET_TASKS.TENANT_ID,
-                    TICKET_TASKS.TICKET_ID,
-                    TICKET_TASKS.NODE_ID,
-                    TICKET_TASKS.SLOT,
-                    TICKET_TASKS.KIND,
-                    TICKET_TASKS.USER_ID,
-                    TICKET_TASKS.ROLE_CODE,
-                    TICKET_TASKS.DEPARTMENT_ID,
-                    TICKET_TASKS.CREATED_AT);
-            for (TaskRow r : added) {
-                insert = insert.values(
-                        tenantId,
-                        ticketId,
-                        r.nodeId(),
-                        r.slot(),
-                        r.kind(),
-                        r.userId(),
-                        r.roleCode(),
-                        r.departmentId(),
-                        r.createdAt());
-            }
-            insert.execute();
+            insertTasks(tenantId, ticketId, added).execute();
         }
+    }
+
+    Query insertTasks(long tenantId, long ticketId, List<TaskRow> added) {
+        var insert = this.db.insertInto(
+                TICKET_TASKS,
+                TICKET_TASKS.TENANT_ID,
+                TICKET_TASKS.TICKET_ID,
+                TICKET_TASKS.NODE_ID,
+                TICKET_TASKS.SLOT,
+                TICKET_TASKS.KIND,
+                TICKET_TASKS.USER_ID,
+                TICKET_TASKS.ROLE_CODE,
+                TICKET_TASKS.DEPARTMENT_ID,
+                TICKET_TASKS.CREATED_AT);
+        for (TaskRow r : added) {
+            insert = insert.values(
+                    tenantId,
+                    ticketId,
+                    r.nodeId(),
+                    r.slot(),
+                    r.kind(),
+                    r.userId(),
+                    r.roleCode(),
+                    r.departmentId(),
+                    r.createdAt());
+        }
+        return insert;
     }
 
     /** Turns the stored row {@code from} into {@code to} (its key may change too: nothing refers to task rows). */
@@ -146,7 +201,11 @@ class TicketStore {
             Instant at) {}
 
     void appendEvent(EventRow e) {
-        this.db
+        insertEvent(e).execute();
+    }
+
+    Query insertEvent(EventRow e) {
+        return this.db
                 .insertInto(TICKET_EVENTS)
                 .set(TICKET_EVENTS.TENANT_ID, e.tenantId())
                 .set(TICKET_EVENTS.TICKET_ID, e.ticketId())
@@ -158,13 +217,34 @@ class TicketStore {
                 .set(TICKET_EVENTS.BODY, e.body())
                 .set(TICKET_EVENTS.VISIBILITY, e.visibility())
                 .set(TICKET_EVENTS.DOMAIN_EVENTS, e.domainEvents())
-                .set(TICKET_EVENTS.CREATED_AT, e.at())
-                .execute();
+                .set(TICKET_EVENTS.CREATED_AT, e.at());
     }
 
     /** Whether writes may go as one statement ({@link PostgresTransition}): PostgreSQL's data-modifying CTEs. */
     boolean oneStatementWrites() {
         return this.db.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /**
+     * Runs the inserts as one statement where the database allows (PostgreSQL: each but the last in a
+     * data-modifying CTE, which runs whether or not anything reads it), else one after the other.
+     */
+    void insertTogether(List<Query> inserts) {
+        if (!oneStatementWrites() || inserts.size() == 1) {
+            inserts.forEach(Query::execute);
+            return;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> binds = new ArrayList<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            Query q = inserts.get(i);
+            String rendered = this.db.render(q);
+            boolean last = i == inserts.size() - 1;
+            sql.append(i == 0 ? "with " : last ? " " : ", ");
+            sql.append(last ? rendered : "w" + i + " as (" + rendered + ")");
+            binds.addAll(this.db.extractParams(q).values());
+        }
+        this.db.execute(sql.toString(), binds.toArray());
     }
 
     /** See {@link PostgresTransition#write}. */
@@ -180,9 +260,12 @@ class TicketStore {
                     .where(FIELD_INDEX.TENANT_ID.eq(tenantId), FIELD_INDEX.TICKET_ID.eq(ticketId))
                     .execute();
         }
-        if (entries.isEmpty()) {
-            return;
+        if (!entries.isEmpty()) {
+            insertIndex(tenantId, ticketId, templateId, entries).execute();
         }
+    }
+
+    Query insertIndex(long tenantId, long ticketId, long templateId, List<FieldIndex.Entry> entries) {
         var insert = this.db.insertInto(
                 FIELD_INDEX,
                 FIELD_INDEX.TENANT_ID,
@@ -208,19 +291,22 @@ class TicketStore {
                     e.date(),
                     e.instant());
         }
-        insert.execute();
+        return insert;
     }
 
     void writeTerms(long tenantId, long ticketId, Collection<String> terms) {
-        if (terms.isEmpty()) {
-            return;
+        if (!terms.isEmpty()) {
+            insertTerms(tenantId, ticketId, terms).execute();
         }
+    }
+
+    Query insertTerms(long tenantId, long ticketId, Collection<String> terms) {
         var insert =
                 this.db.insertInto(TICKET_TERMS, TICKET_TERMS.TENANT_ID, TICKET_TERMS.TERM, TICKET_TERMS.TICKET_ID);
         for (String term : terms) {
             insert = insert.values(tenantId, term, ticketId);
         }
-        insert.execute();
+        return insert;
     }
 
     /** The task rows of tickets, for lists; the row's own mirror serves single-ticket reads. */

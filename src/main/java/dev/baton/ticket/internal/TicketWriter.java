@@ -71,11 +71,15 @@ class TicketWriter {
         this.store.appendEvent(event(tx, version));
     }
 
-    private TicketStore.EventRow event(Transition tx, int version) {
+    TicketStore.EventRow event(Transition tx, int version) {
         String events = null;
         if (!tx.events.isEmpty()) {
             events = this.relay.serialise(
-                    tx.events.stream().map(e -> e.make(tx.ticketId(), version)).toList());
+                    tx.events.stream().map(e -> e.make(tx.ticketId(), version)).toList(),
+                    tx.tenantId(),
+                    tx.ticketId(),
+                    version,
+                    tx.now);
             this.relay.wakeAfterCommit();
         }
         return new TicketStore.EventRow(
