@@ -35,6 +35,11 @@ public final class Api {
         return new Api(this.base, copy);
     }
 
+    /** The same client (headers, token) talking to another server, e.g. a second Baton node. */
+    public Api on(String base) {
+        return new Api(base, this.headers);
+    }
+
     public Api token(String token) {
         return header("Authorization", "Bearer " + token);
     }
