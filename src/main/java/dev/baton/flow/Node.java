@@ -37,7 +37,7 @@ public sealed interface Node {
      * @param fields what the handler may do with each template field; fields not named keep the
      *     template's own permissions
      * @param sla time allowed for the task, null for none
-     * @param notifyChannels channel codes (JSON {@code notify}) told when the task is assigned
+     * @param notifications who is told, and how, when the task is entered (JSON {@code notify})
      */
     record Task(
             String id,
@@ -45,14 +45,18 @@ public sealed interface Node {
             Assignee assignee,
             Map<String, FieldRule> fields,
             @Nullable Sla sla,
-            List<String> notifyChannels,
+            NotifySettings notifications,
             Set<TaskAction> actions,
             @Nullable Node next)
             implements Node {
         public Task {
             fields = Map.copyOf(fields);
-            notifyChannels = List.copyOf(notifyChannels);
             actions = Set.copyOf(actions);
+        }
+
+        /** The channels the task's notifications go out on. */
+        public List<String> notifyChannels() {
+            return this.notifications.channels();
         }
 
         @Override
@@ -61,14 +65,20 @@ public sealed interface Node {
         }
     }
 
-    /** A decision by one or more approvers; {@code approvers} is never empty. */
+    /**
+     * A decision by one or more approvers; {@code approvers} is never empty.
+     *
+     * @param notifications who is told, and how, when approvers are asked (JSON {@code notify})
+     */
     record Approval(
             String id,
             String name,
             ApprovalMode mode,
             List<Assignee> approvers,
             OnReject onReject,
-            @Nullable Node next) implements Node {
+            NotifySettings notifications,
+            @Nullable Node next)
+            implements Node {
         public Approval {
             approvers = List.copyOf(approvers);
         }

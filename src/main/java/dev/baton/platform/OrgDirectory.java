@@ -59,6 +59,15 @@ public interface OrgDirectory {
      */
     List<Long> membersOf(long tenantId, long departmentId, int limit);
 
+    /** How many active users hold the role with this code (what {@link #usersWithRole} would list without a limit). */
+    int countUsersWithRole(long tenantId, String roleCode);
+
+    /** How many active members the department itself has (what {@link #membersOf} would list without a limit). */
+    int countMembersOf(long tenantId, long departmentId);
+
+    /** Department names by id; ids that are not departments of the tenant are omitted. */
+    Map<Long, String> departmentNames(long tenantId, Collection<Long> departmentIds);
+
     /** Whether the user exists in the tenant and is active. */
     boolean isActive(long tenantId, long userId);
 

@@ -4,6 +4,7 @@ import dev.baton.flow.ApprovalMode;
 import dev.baton.flow.Assignee;
 import dev.baton.flow.Node;
 import dev.baton.flow.NodeType;
+import dev.baton.flow.NotifySettings;
 import dev.baton.flow.OnReject;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,12 @@ final class ApprovalReader {
 
     private final ParseContext ctx;
     private final AssigneeReader assignees;
+    private final NotifyReader notify;
 
-    ApprovalReader(ParseContext ctx, AssigneeReader assignees) {
+    ApprovalReader(ParseContext ctx, AssigneeReader assignees, NotifyReader notify) {
         this.ctx = ctx;
         this.assignees = assignees;
+        this.notify = notify;
     }
 
     Node read(JsonNode json, String path, String id, String name, @Nullable Scope earlier, @Nullable Node next) {
@@ -43,7 +46,8 @@ final class ApprovalReader {
             });
         }
         OnReject onReject = onReject(json.get("onReject"), path + ".onReject", earlier);
-        return new Node.Approval(id, name, mode, approvers, onReject, next);
+        NotifySettings notify = this.notify.read(json.get("notify"), path + ".notify");
+        return new Node.Approval(id, name, mode, approvers, onReject, notify, next);
     }
 
     private OnReject onReject(@Nullable JsonNode json, String path, @Nullable Scope earlier) {

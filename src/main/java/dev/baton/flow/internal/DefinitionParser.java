@@ -44,8 +44,9 @@ public final class DefinitionParser {
         this.ctx = new ParseContext(templateFields);
         this.conditions = new Conditions(templateFields);
         AssigneeReader assignees = new AssigneeReader(this.ctx);
-        this.tasks = new TaskReader(this.ctx, assignees);
-        this.approvals = new ApprovalReader(this.ctx, assignees);
+        NotifyReader notify = new NotifyReader(this.ctx);
+        this.tasks = new TaskReader(this.ctx, assignees, notify);
+        this.approvals = new ApprovalReader(this.ctx, assignees, notify);
         this.automations = new AutomationReader(this.ctx);
     }
 

@@ -125,18 +125,6 @@ final class ParseContext {
         return value;
     }
 
-    List<String> codes(@Nullable JsonNode json, String path) {
-        List<String> codes = new ArrayList<>();
-        list(json, path, (item, at) -> {
-            if (!item.isString() || !CODE.matcher(item.stringValue()).matches()) {
-                error(at, "{flow.code}");
-            } else if (!codes.contains(item.stringValue())) {
-                codes.add(item.stringValue());
-            }
-        });
-        return codes;
-    }
-
     interface Item {
         void accept(JsonNode item, String path);
     }

@@ -3,13 +3,13 @@ package dev.baton.flow.internal;
 import dev.baton.flow.Assignee;
 import dev.baton.flow.FieldRule;
 import dev.baton.flow.Node;
+import dev.baton.flow.NotifySettings;
 import dev.baton.flow.Sla;
 import dev.baton.flow.TaskAction;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +20,12 @@ final class TaskReader {
 
     private final ParseContext ctx;
     private final AssigneeReader assignees;
+    private final NotifyReader notify;
 
-    TaskReader(ParseContext ctx, AssigneeReader assignees) {
+    TaskReader(ParseContext ctx, AssigneeReader assignees, NotifyReader notify) {
         this.ctx = ctx;
         this.assignees = assignees;
+        this.notify = notify;
     }
 
     Node read(JsonNode json, String path, String id, String name, @Nullable Node next) {
@@ -37,7 +39,7 @@ final class TaskReader {
         }
         Map<String, FieldRule> rules = fieldRules(json.get("fields"), path + ".fields");
         Sla sla = sla(json.get("sla"), path + ".sla");
-        List<String> notify = this.ctx.codes(json.get("notify"), path + ".notify");
+        NotifySettings notify = this.notify.read(json.get("notify"), path + ".notify");
         Set<TaskAction> actions = EnumSet.noneOf(TaskAction.class);
         this.ctx.list(json.get("actions"), path + ".actions", (item, at) -> {
             this.ctx.enumCode(item, at, TaskAction::ofCode).ifPresent(actions::add);

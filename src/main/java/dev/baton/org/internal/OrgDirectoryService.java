@@ -75,6 +75,43 @@ class OrgDirectoryService implements OrgDirectory {
     }
 
     @Override
+    public int countUsersWithRole(long tenantId, String roleCode) {
+        return this.db.fetchCount(this.db
+                .select(USERS.ID)
+                .from(USERS)
+                .join(USER_ROLES)
+                .on(USER_ROLES.TENANT_ID.eq(USERS.TENANT_ID), USER_ROLES.USER_ID.eq(USERS.ID))
+                .join(ROLES)
+                .on(ROLES.TENANT_ID.eq(USER_ROLES.TENANT_ID), ROLES.ID.eq(USER_ROLES.ROLE_ID))
+                .where(USERS.TENANT_ID.eq(tenantId), ROLES.CODE.eq(roleCode), USERS.ACTIVE.isTrue()));
+    }
+
+    @Override
+    public int countMembersOf(long tenantId, long departmentId) {
+        return this.db.fetchCount(this.db
+                .select(USERS.ID)
+                .from(USERS)
+                .join(USER_DEPARTMENTS)
+                .on(USER_DEPARTMENTS.TENANT_ID.eq(USERS.TENANT_ID), USER_DEPARTMENTS.USER_ID.eq(USERS.ID))
+                .where(
+                        USERS.TENANT_ID.eq(tenantId),
+                        USER_DEPARTMENTS.DEPARTMENT_ID.eq(departmentId),
+                        USERS.ACTIVE.isTrue()));
+    }
+
+    @Override
+    public Map<Long, String> departmentNames(long tenantId, Collection<Long> departmentIds) {
+        if (departmentIds.isEmpty()) {
+            return Map.of();
+        }
+        return Map.copyOf(this.db
+                .select(DEPARTMENTS.ID, DEPARTMENTS.NAME)
+                .from(DEPARTMENTS)
+                .where(DEPARTMENTS.TENANT_ID.eq(tenantId), DEPARTMENTS.ID.in(departmentIds))
+                .fetchMap(DEPARTMENTS.ID, DEPARTMENTS.NAME));
+    }
+
+    @Override
     public boolean isActive(long tenantId, long userId) {
         Person person = people(tenantId, List.of(userId)).get(userId);
         return person != null && person.active();

@@ -1,26 +1,26 @@
 package dev.baton.ticket.internal;
 
 import dev.baton.flow.Assignee;
-import dev.baton.platform.OrgDirectory;
+import dev.baton.flow.AssigneeResolver;
+import dev.baton.flow.AssigneeResolver.Resolution;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a node's assignee strategy into a task row when the node is entered. A strategy that finds nobody
- * (no leader on the way up, an empty user field, a ticket created by an API key for "creator") puts the
- * work in the pool rather than losing it; {@code rules} goes to the pool until the assignment module
- * decides.
+ * Turns a node's assignee strategy into a task row when the node is entered, through the flow's
+ * {@link AssigneeResolver} (the one the sandbox uses for its candidates). A strategy that finds nobody (no
+ * leader on the way up, an empty user field, a ticket created by an API key for "creator") puts the work in
+ * the pool rather than losing it; {@code rules} goes to the pool until the assignment module decides.
  */
 @Component
 class Assignments {
 
-    private final OrgDirectory org;
+    private final AssigneeResolver resolver;
 
-    Assignments(OrgDirectory org) {
-        this.org = org;
+    Assignments(AssigneeResolver resolver) {
+        this.resolver = resolver;
     }
 
     /** What a strategy resolves against: the ticket's creator, their department and the field values. */
@@ -31,37 +31,12 @@ class Assignments {
             Map<String, @Nullable Object> fields) {}
 
     TaskRow resolve(Context ctx, String nodeId, int slot, String kind, Assignee assignee, Instant now) {
-        return switch (assignee) {
-            case Assignee.User u ->
-                user(nodeId, slot, kind, this.org.isActive(ctx.tenantId(), u.userId()) ? u.userId() : null, now);
-            case Assignee.Role r -> new TaskRow(nodeId, slot, kind, null, r.roleCode(), null, now);
-            case Assignee.Department d -> new TaskRow(nodeId, slot, kind, null, null, d.departmentId(), now);
-            case Assignee.DepartmentLeader l -> user(nodeId, slot, kind, leader(ctx, l.level()), now);
-            case Assignee.Creator c -> user(nodeId, slot, kind, ctx.creatorId(), now);
-            case Assignee.Field f -> user(nodeId, slot, kind, userField(ctx, f.fieldKey()), now);
-            case Assignee.Rules r -> user(nodeId, slot, kind, null, now);
+        var on = new AssigneeResolver.Context(ctx.tenantId(), ctx.creatorId(), ctx.departmentId(), ctx.fields());
+        return switch (this.resolver.resolve(on, assignee)) {
+            case Resolution.Person p -> new TaskRow(nodeId, slot, kind, p.userId(), null, null, now);
+            case Resolution.RoleHolders r -> new TaskRow(nodeId, slot, kind, null, r.roleCode(), null, now);
+            case Resolution.DepartmentMembers d -> new TaskRow(nodeId, slot, kind, null, null, d.departmentId(), now);
+            case Resolution.Nobody n -> new TaskRow(nodeId, slot, kind, null, null, null, now);
         };
-    }
-
-    private @Nullable Long leader(Context ctx, int level) {
-        if (ctx.departmentId() == null) {
-            return null;
-        }
-        return this.org.leaderOf(ctx.tenantId(), ctx.departmentId(), level).orElse(null);
-    }
-
-    private @Nullable Long userField(Context ctx, String key) {
-        Object value = ctx.fields().get(key);
-        if (value instanceof Number n && this.org.isActive(ctx.tenantId(), n.longValue())) {
-            return n.longValue();
-        }
-        if (value instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Number n) {
-            return n.longValue();
-        }
-        return null;
-    }
-
-    private static TaskRow user(String nodeId, int slot, String kind, @Nullable Long userId, Instant now) {
-        return new TaskRow(nodeId, slot, kind, userId, null, null, now);
     }
 }
