@@ -2,13 +2,16 @@ package dev.baton.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.platform.db.Tables;
 import dev.baton.support.Api;
 import dev.baton.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class CalendarApiIT extends IntegrationTest {
@@ -19,6 +22,43 @@ class CalendarApiIT extends IntegrationTest {
             "WEDNESDAY", List.of(List.of("09:00", "12:00"), List.of("13:30", "18:00")),
             "THURSDAY", List.of(List.of("09:00", "12:00"), List.of("13:30", "18:00")),
             "FRIDAY", List.of(List.of("09:00", "12:00"), List.of("13:30", "18:00")));
+
+    @Autowired
+    BusinessCalendars businessCalendars;
+
+    @Autowired
+    DSLContext db;
+
+    @Test
+    void otherModulesGetTheTenantsDefaultCalendarAndSeeItsChanges() {
+        Api admin = newTenant();
+        String code = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
+        long tenantId = this.db
+                .select(Tables.TENANTS.TENANT_ID)
+                .from(Tables.TENANTS)
+                .where(Tables.TENANTS.CODE.eq(code))
+                .fetchSingle(Tables.TENANTS.TENANT_ID);
+        assertThat(strings(admin.get("/api/v1/auth/me").json().path("permissions")))
+                .contains("calendar.manage");
+
+        BusinessCalendar standard = this.businessCalendars.defaultFor(tenantId).orElseThrow();
+        assertThat(standard.zone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(standard.isWorkingDay(java.time.LocalDate.parse("2026-10-10")))
+                .isTrue();
+
+        Map<String, Object> berlin = calendar("柏林");
+        berlin.put("zone", "Europe/Berlin");
+        berlin.put("default", true);
+        assertThat(admin.post("/api/v1/calendars", berlin).status()).isEqualTo(201);
+
+        assertThat(this.businessCalendars
+                        .defaultFor(tenantId)
+                        .orElseThrow()
+                        .zone()
+                        .getId())
+                .isEqualTo("Europe/Berlin");
+        assertThat(this.businessCalendars.defaultFor(tenantId + 100_000)).isEmpty();
+    }
 
     @Test
     void aNewTenantHasTheStandardCalendarAsDefaultAndA7x24One() {
