@@ -16,6 +16,7 @@ public enum Permission {
     TEMPLATE_MANAGE("template.manage", "design"),
     FLOW_MANAGE("flow.manage", "design"),
     SLA_MANAGE("sla.manage", "design"),
+    CALENDAR_MANAGE("calendar.manage", "design"),
     REPORT_READ("report.read", "report"),
     ORG_MANAGE("org.manage", "admin"),
     APIKEY_MANAGE("apikey.manage", "admin"),

@@ -91,6 +91,15 @@ public final class Api {
         return execute(request);
     }
 
+    /** Sends {@code body} as is with the given content type (CSV imports). */
+    public Response sendText(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
+        this.headers.forEach(request::header);
+        return execute(request);
+    }
+
     /** A body that is a String is sent as is (for malformed JSON); anything else is serialised. */
     public Response send(String method, String path, @Nullable Object body) {
         String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);

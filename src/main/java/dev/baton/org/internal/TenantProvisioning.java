@@ -2,11 +2,13 @@ package dev.baton.org.internal;
 
 import dev.baton.org.DataScope;
 import dev.baton.org.Permission;
+import dev.baton.platform.TenantCreated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,18 +51,21 @@ class TenantProvisioning {
     private final DepartmentRepository departments;
     private final UserRepository users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TenantProvisioning(
             TenantRepository tenants,
             RoleRepository roles,
             DepartmentRepository departments,
             UserRepository users,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.roles = roles;
         this.departments = departments;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Returns the new tenant's id and its roles by code. */
@@ -92,6 +97,7 @@ class TenantProvisioning {
                 List.of());
         long adminId = this.users.insert(tenantId, data, admin.passwordHash(), now);
         this.users.replaceChildren(tenantId, adminId, data);
+        this.events.publishEvent(new TenantCreated(tenantId, code));
         return new Provisioned(tenantId, root, adminId, roleIds);
     }
 
