@@ -89,7 +89,22 @@ class SimulationApiIT extends IntegrationTest {
         assertThat(triage.at("/candidatesTotal").asInt()).isEqualTo(2);
         assertThat(triage.has("candidatesNote")).isFalse();
         assertThat(triage.at("/sla/target").asString()).isEqualTo("PT4H");
-        assertThat(triage.at("/sla/dueAt").isNull()).isTrue();
+        // the deadline on the tenant's default calendar (标准工作日历), counted from the moment of the simulation
+        JsonNode calendars = this.admin.get("/api/v1/calendars").json().path("items");
+        long calendar = 0;
+        for (JsonNode c : calendars) {
+            if (c.path("default").asBoolean()) {
+                calendar = c.path("id").asLong();
+            }
+        }
+        String expected = this.admin
+                .get("/api/v1/calendars/" + calendar + "/deadline?duration=PT4H&from="
+                        + java.net.URLEncoder.encode(
+                                this.clock.instant().toString(), java.nio.charset.StandardCharsets.UTF_8))
+                .text("deadline");
+        assertThat(java.time.OffsetDateTime.parse(triage.at("/sla/dueAt").asString())
+                        .toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse(expected).toInstant());
 
         JsonNode approve = steps.get(3);
         assertThat(approve.path("mode").asString()).isEqualTo("serial");

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,9 @@ final class SandboxPeople {
     private final long tenantId;
     private final @Nullable Long creatorId;
     private final @Nullable Long departmentId;
+    /** A target's deadline (ISO-8601 with offset) when the node is entered now, or null without a calendar. */
+    private final Function<String, @Nullable String> dueAt;
+
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, @Nullable String> departments = new HashMap<>();
 
@@ -44,7 +48,9 @@ final class SandboxPeople {
             OrgDirectory org,
             Messages messages,
             FlowGraph graph,
-            AssigneeResolver.Context ctx) {
+            AssigneeResolver.Context ctx,
+            Function<String, @Nullable String> dueAt) {
+        this.dueAt = dueAt;
         this.resolver = resolver;
         this.org = org;
         this.messages = messages;
@@ -117,7 +123,9 @@ final class SandboxPeople {
         return switch (node) {
             case Node.Task t -> {
                 Resolved who = resolve(t.assignee(), values);
-                SlaView sla = t.sla() == null ? null : new SlaView(t.sla().iso(), null);
+                SlaView sla = t.sla() == null
+                        ? null
+                        : new SlaView(t.sla().iso(), this.dueAt.apply(t.sla().iso()));
                 yield new StepView(
                         t.id(),
                         t.name(),

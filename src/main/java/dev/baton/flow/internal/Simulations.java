@@ -8,6 +8,7 @@ import dev.baton.flow.FlowGraph;
 import dev.baton.flow.FlowSimulator;
 import dev.baton.flow.Node;
 import dev.baton.flow.Priority;
+import dev.baton.platform.BusinessTime;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Messages;
@@ -18,6 +19,8 @@ import dev.baton.platform.db.tables.records.FlowsRecord;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldValues;
 import dev.baton.template.TemplateCatalog;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,8 @@ class Simulations {
     private final AssigneeResolver resolver;
     private final OrgDirectory org;
     private final Messages messages;
+    private final BusinessTime businessTime;
+    private final Clock clock;
 
     Simulations(
             FlowRepository flows,
@@ -55,7 +60,11 @@ class Simulations {
             JsonMapper json,
             AssigneeResolver resolver,
             OrgDirectory org,
-            Messages messages) {
+            Messages messages,
+            BusinessTime businessTime,
+            Clock clock) {
+        this.businessTime = businessTime;
+        this.clock = clock;
         this.flows = flows;
         this.templates = templates;
         this.json = json;
@@ -95,8 +104,19 @@ class Simulations {
         FlowSimulator.Simulation run =
                 FlowSimulator.simulate(graph, fields.fields(), values, facts, request.verdicts());
         AssigneeResolver.Context ctx = this.resolver.context(tenant, creator, values);
-        SandboxPeople.Result people =
-                new SandboxPeople(this.resolver, this.org, this.messages, graph, ctx).read(run.effects(), values);
+        // No time passes in a simulation: every node's deadline counts from now, on the tenant's default calendar.
+        Instant now = this.clock.instant();
+        SandboxPeople.Result people = new SandboxPeople(
+                        this.resolver,
+                        this.org,
+                        this.messages,
+                        graph,
+                        ctx,
+                        target -> this.businessTime
+                                .deadline(tenant, now, target)
+                                .map(d -> d.toOffsetDateTime().toString())
+                                .orElse(null))
+                .read(run.effects(), values);
         List<Step> path = run.path().stream()
                 .map(nodeId -> step(graph.node(nodeId), nodeId))
                 .toList();
