@@ -46,12 +46,26 @@ class TicketStore {
         this.db = db;
     }
 
+    /**
+     * Every action and read starts here, so its SQL is rendered once: rendering the 31 columns of a
+     * {@code selectFrom} was the largest single share of the engine's CPU.
+     */
     Optional<TicketsRecord> find(long tenantId, long id) {
         return this.db
-                .selectFrom(TICKETS)
-                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.ID.eq(id))
+                .resultQuery(
+                        this.findSql.updateAndGet(cached -> cached != null
+                                ? cached
+                                : this.db.render(this.db
+                                        .selectFrom(TICKETS)
+                                        .where(TICKETS.TENANT_ID.eq(0L), TICKETS.ID.eq(0L)))),
+                        tenantId,
+                        id)
+                .coerce(TICKETS)
                 .fetchOptional();
     }
+
+    /** Per application context (its dialect). */
+    private final AtomicReference<@Nullable String> findSql = new AtomicReference<>();
 
     Optional<TicketsRecord> findByIdempotencyKey(long tenantId, String key) {
         return this.db
@@ -253,13 +267,11 @@ class TicketStore {
     }
 
     /** Rewrites the typed search rows of the ticket's searchable fields. */
-    void writeIndex(long tenantId, long ticketId, long templateId, List<FieldIndex.Entry> entries, boolean existing) {
-        if (existing) {
-            this.db
-                    .deleteFrom(FIELD_INDEX)
-                    .where(FIELD_INDEX.TENANT_ID.eq(tenantId), FIELD_INDEX.TICKET_ID.eq(ticketId))
-                    .execute();
-        }
+    void rewriteIndex(long tenantId, long ticketId, long templateId, List<FieldIndex.Entry> entries) {
+        this.db
+                .deleteFrom(FIELD_INDEX)
+                .where(FIELD_INDEX.TENANT_ID.eq(tenantId), FIELD_INDEX.TICKET_ID.eq(ticketId))
+                .execute();
         if (!entries.isEmpty()) {
             insertIndex(tenantId, ticketId, templateId, entries).execute();
         }
@@ -292,12 +304,6 @@ class TicketStore {
                     e.instant());
         }
         return insert;
-    }
-
-    void writeTerms(long tenantId, long ticketId, Collection<String> terms) {
-        if (!terms.isEmpty()) {
-            insertTerms(tenantId, ticketId, terms).execute();
-        }
     }
 
     Query insertTerms(long tenantId, long ticketId, Collection<String> terms) {

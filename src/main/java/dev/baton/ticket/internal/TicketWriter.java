@@ -60,17 +60,13 @@ class TicketWriter {
         }
         tx.row.setVersion(version);
         if (tx.fieldsChanged && defs.stream().anyMatch(FieldDefinition::searchable)) {
-            this.store.writeIndex(
-                    tx.tenantId(), tx.ticketId(), tx.row.getTemplateId(), FieldIndex.entries(defs, tx.fields), true);
+            this.store.rewriteIndex(
+                    tx.tenantId(), tx.ticketId(), tx.row.getTemplateId(), FieldIndex.entries(defs, tx.fields));
         }
         return true;
     }
 
     /** The event-log row, with the domain events it publishes, of a change applied at {@code version}. */
-    void record(Transition tx, int version) {
-        this.store.appendEvent(event(tx, version));
-    }
-
     TicketStore.EventRow event(Transition tx, int version) {
         String events = null;
         if (!tx.events.isEmpty()) {
