@@ -336,16 +336,7 @@ class SimulationApiIT extends IntegrationTest {
                         Map.of("strategy", "department_leader", "level", 1),
                         Map.of("strategy", "department_leader", "level", 2)));
         approval.put("notify", Map.of("onEnter", List.of("assignee"), "channels", List.of("wecom")));
-        Map<String, Object> check = new HashMap<>();
-        check.put("id", "amount_check");
-        check.put("type", "condition");
-        check.put("name", "金额判断");
-        check.put(
-                "branches",
-                List.of(
-                        Map.of("name", "大额", "when", "fields.amount > 5000", "next", approval),
-                        Map.of("name", "其他", "default", true)));
-        check.put("next", tell);
+        Map<String, Object> check = TicketFixture.amountCheck(approval, tell);
         Map<String, Object> triage = task("triage", "分诊", Map.of("strategy", "role", "roleCode", "agent"), check);
         triage.put("sla", "PT4H");
         triage.put("notify", Map.of("onEnter", List.of("assignee", "creator"), "channels", List.of("wecom", "inapp")));

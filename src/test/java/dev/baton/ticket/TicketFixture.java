@@ -75,6 +75,21 @@ final class TicketFixture {
         return r.id();
     }
 
+    /** The condition every fixture flow has: amounts over 5000 go through {@code approval}, then on to {@code next}. */
+    static Map<String, Object> amountCheck(Map<String, Object> approval, Map<String, Object> next) {
+        Map<String, Object> check = new HashMap<>();
+        check.put("id", "amount_check");
+        check.put("type", "condition");
+        check.put("name", "金额判断");
+        check.put(
+                "branches",
+                List.of(
+                        Map.of("name", "大额", "when", "fields.amount > 5000", "next", approval),
+                        Map.of("name", "其他", "default", true)));
+        check.put("next", next);
+        return check;
+    }
+
     static long publish(Api admin, long templateId, Map<String, Object> definition) {
         Api.Response flow =
                 admin.post("/api/v1/flows", Map.of("name", "维修流程", "templateId", templateId, "definition", definition));
@@ -96,16 +111,7 @@ final class TicketFixture {
         approval.put("mode", "serial");
         approval.put("approvers", List.of(Map.of("strategy", "role", "roleCode", "supervisor")));
         approval.put("onReject", Map.of("action", "return", "targetNodeId", "handle"));
-        Map<String, Object> check = new HashMap<>();
-        check.put("id", "amount_check");
-        check.put("type", "condition");
-        check.put("name", "金额判断");
-        check.put(
-                "branches",
-                List.of(
-                        Map.of("name", "大额", "when", "fields.amount > 5000", "next", approval),
-                        Map.of("name", "其他", "default", true)));
-        check.put("next", visit);
+        Map<String, Object> check = amountCheck(approval, visit);
         Map<String, Object> handle =
                 node("handle", "task", "受理", Map.of("strategy", "role", "roleCode", "agent"), check);
         handle.put("fields", Map.of("note", "required", "amount", "editable"));

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -76,27 +78,12 @@ class OrgDirectoryService implements OrgDirectory {
 
     @Override
     public int countUsersWithRole(long tenantId, String roleCode) {
-        return this.db.fetchCount(this.db
-                .select(USERS.ID)
-                .from(USERS)
-                .join(USER_ROLES)
-                .on(USER_ROLES.TENANT_ID.eq(USERS.TENANT_ID), USER_ROLES.USER_ID.eq(USERS.ID))
-                .join(ROLES)
-                .on(ROLES.TENANT_ID.eq(USER_ROLES.TENANT_ID), ROLES.ID.eq(USER_ROLES.ROLE_ID))
-                .where(USERS.TENANT_ID.eq(tenantId), ROLES.CODE.eq(roleCode), USERS.ACTIVE.isTrue()));
+        return this.db.fetchCount(roleHolders(tenantId, roleCode));
     }
 
     @Override
     public int countMembersOf(long tenantId, long departmentId) {
-        return this.db.fetchCount(this.db
-                .select(USERS.ID)
-                .from(USERS)
-                .join(USER_DEPARTMENTS)
-                .on(USER_DEPARTMENTS.TENANT_ID.eq(USERS.TENANT_ID), USER_DEPARTMENTS.USER_ID.eq(USERS.ID))
-                .where(
-                        USERS.TENANT_ID.eq(tenantId),
-                        USER_DEPARTMENTS.DEPARTMENT_ID.eq(departmentId),
-                        USERS.ACTIVE.isTrue()));
+        return this.db.fetchCount(members(tenantId, departmentId));
     }
 
     @Override
@@ -198,6 +185,14 @@ class OrgDirectoryService implements OrgDirectory {
         if (key.limit() == 0) {
             return List.of();
         }
+        return roleHolders(key.tenantId(), key.roleCode())
+                .orderBy(USERS.ID)
+                .limit(key.limit())
+                .fetchInto(Long.class);
+    }
+
+    /** Active holders of the role. */
+    private SelectConditionStep<Record1<Long>> roleHolders(long tenantId, String roleCode) {
         return this.db
                 .select(USERS.ID)
                 .from(USERS)
@@ -205,28 +200,30 @@ class OrgDirectoryService implements OrgDirectory {
                 .on(USER_ROLES.TENANT_ID.eq(USERS.TENANT_ID), USER_ROLES.USER_ID.eq(USERS.ID))
                 .join(ROLES)
                 .on(ROLES.TENANT_ID.eq(USER_ROLES.TENANT_ID), ROLES.ID.eq(USER_ROLES.ROLE_ID))
-                .where(USERS.TENANT_ID.eq(key.tenantId()), ROLES.CODE.eq(key.roleCode()), USERS.ACTIVE.isTrue())
-                .orderBy(USERS.ID)
-                .limit(key.limit())
-                .fetchInto(Long.class);
+                .where(USERS.TENANT_ID.eq(tenantId), ROLES.CODE.eq(roleCode), USERS.ACTIVE.isTrue());
     }
 
     private List<Long> loadMembers(MembersKey key) {
         if (key.limit() == 0) {
             return List.of();
         }
+        return members(key.tenantId(), key.departmentId())
+                .orderBy(USERS.ID)
+                .limit(key.limit())
+                .fetchInto(Long.class);
+    }
+
+    /** Active members of the department (not of its sub-departments). */
+    private SelectConditionStep<Record1<Long>> members(long tenantId, long departmentId) {
         return this.db
                 .select(USERS.ID)
                 .from(USERS)
                 .join(USER_DEPARTMENTS)
                 .on(USER_DEPARTMENTS.TENANT_ID.eq(USERS.TENANT_ID), USER_DEPARTMENTS.USER_ID.eq(USERS.ID))
                 .where(
-                        USERS.TENANT_ID.eq(key.tenantId()),
-                        USER_DEPARTMENTS.DEPARTMENT_ID.eq(key.departmentId()),
-                        USERS.ACTIVE.isTrue())
-                .orderBy(USERS.ID)
-                .limit(key.limit())
-                .fetchInto(Long.class);
+                        USERS.TENANT_ID.eq(tenantId),
+                        USER_DEPARTMENTS.DEPARTMENT_ID.eq(departmentId),
+                        USERS.ACTIVE.isTrue());
     }
 
     /** Cached per user; ids that are not users of the tenant are absent (and not cached). */
