@@ -61,11 +61,11 @@ class DemoFlows {
         this.flows.publish(admin, draft.id(), draft.version(), Map.of());
     }
 
-    /** start → 受理 (agent) → condition (when → 主管审批) → work (assignee) → end awaiting confirmation. */
+    /** start → 受理 (agent, 2 business hours) → condition (when → 主管审批) → work (assignee, 1 business day) → end awaiting confirmation. */
     private static String flow(String workId, String workName, String worker, String when) {
         return """
                 {"id": "start", "type": "start", "name": "提交", "next": {
-                  "id": "accept", "type": "task", "name": "受理", "assignee": %s,
+                  "id": "accept", "type": "task", "name": "受理", "assignee": %s, "sla": "PT2H",
                   "actions": ["transfer", "return", "add_handler"],
                   "next": {
                     "id": "check", "type": "condition", "name": "是否需审批",
@@ -76,7 +76,7 @@ class DemoFlows {
                       {"name": "其他", "default": true}
                     ],
                     "next": {
-                      "id": "%s", "type": "task", "name": "%s", "assignee": %s,
+                      "id": "%s", "type": "task", "name": "%s", "assignee": %s, "sla": "P1D",
                       "actions": ["transfer", "add_handler"],
                       "next": {"id": "done", "type": "end", "name": "完成", "customerStatus": "awaiting_confirmation"}
                     }
