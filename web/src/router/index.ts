@@ -41,6 +41,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.roles' },
       },
       {
+        path: 'flows',
+        name: 'flows',
+        component: () => import('@/features/flows/FlowsPage.vue'),
+        meta: { title: 'layout.flows' },
+      },
+      {
+        path: 'flows/:id(\\d+)',
+        name: 'flow-designer',
+        component: () => import('@/features/flows/FlowDesignerPage.vue'),
+        meta: { title: 'layout.flows' },
+      },
+      {
         path: 'settings/api-keys',
         name: 'api-keys',
         component: () => import('@/features/apikeys/ApiKeysPage.vue'),

@@ -4,4 +4,6 @@ export const PERMISSIONS = {
   ORG_MANAGE: 'org.manage',
   /** list, create and revoke API keys */
   APIKEY_MANAGE: 'apikey.manage',
+  /** design, publish and simulate flows (also needed to read them) */
+  FLOW_MANAGE: 'flow.manage',
 } as const
