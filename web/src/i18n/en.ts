@@ -474,6 +474,7 @@ const en: MessageSchema = {
       refused: 'The run stopped',
       notifications: 'Notifications to be sent',
       outcome: {
+        NOT_STARTED: 'Not started',
         RUNNING: 'Waiting',
         COMPLETED: 'Completed',
         REJECTED: 'Rejected',

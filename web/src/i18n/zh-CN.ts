@@ -472,6 +472,7 @@ const zhCN = {
       refused: '运行中止',
       notifications: '将发送的通知',
       outcome: {
+        NOT_STARTED: '未开始',
         RUNNING: '停在等待处',
         COMPLETED: '流程结束',
         REJECTED: '已驳回',
