@@ -13,6 +13,8 @@ import type {
   SimulateRequest,
   SimulationResult,
   Template,
+  TemplateCreate,
+  TemplateEdit,
   TemplateSummary,
   DepartmentCreate,
   DepartmentUpdate,
@@ -91,6 +93,10 @@ export const templatesApi = {
   list: (q: PageParams & { q?: string; enabled?: boolean }) =>
     request<Page<TemplateSummary>>('/templates', { query: { ...q } }),
   get: (id: number) => request<Template>(`/templates/${id}`),
+  create: (body: TemplateCreate) => request<Template>('/templates', { method: 'POST', body }),
+  update: (id: number, body: TemplateEdit) => request<Template>(`/templates/${id}`, { method: 'PUT', body }),
+  clone: (id: number, body: { name: string; code: string }) =>
+    request<Template>(`/templates/${id}/clone`, { method: 'POST', body }),
 }
 
 export const flowsApi = {

@@ -229,6 +229,21 @@ export interface Template extends Omit<TemplateSummary, 'fieldCount'> {
   createdAt: string
 }
 
+export interface TemplateCreate {
+  name: string
+  code: string
+  category?: string | null
+  description?: string | null
+  icon?: string | null
+  enabled?: boolean
+  statusNames?: Record<string, string>
+  fields: TemplateField[]
+}
+
+export interface TemplateEdit extends Omit<TemplateCreate, 'code'> {
+  version: number
+}
+
 // ---- flows ----
 
 /** A node of a flow definition, as the server stores it (unknown keys are kept as they are). */

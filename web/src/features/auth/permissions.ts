@@ -6,4 +6,6 @@ export const PERMISSIONS = {
   APIKEY_MANAGE: 'apikey.manage',
   /** design, publish and simulate flows (also needed to read them) */
   FLOW_MANAGE: 'flow.manage',
+  /** create and edit ticket templates */
+  TEMPLATE_MANAGE: 'template.manage',
 } as const
