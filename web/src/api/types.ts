@@ -205,6 +205,8 @@ export interface TemplateField {
   patternMessage?: string | null
   options?: FieldOption[]
   ratingMax?: number | null
+  maxFiles?: number | null
+  searchable?: boolean
   [extra: string]: unknown
 }
 
