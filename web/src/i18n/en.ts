@@ -226,6 +226,7 @@ const en: MessageSchema = {
     showRevoked: 'Show revoked',
   },
   flows: {
+    colon: ': ',
     title: 'Flows',
     intro: 'Design how tickets of a template are handled: a chain of nodes, condition and parallel branches, assignees and SLAs; try it in the sandbox, then publish.',
     new: 'New flow',

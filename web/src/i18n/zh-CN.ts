@@ -224,6 +224,7 @@ const zhCN = {
     showRevoked: '显示已吊销',
   },
   flows: {
+    colon: '：',
     title: '流程',
     intro: '为工单模板设计处理流程：节点链、条件与并行分支、处理人、SLA，在沙箱中试运行后发布。',
     new: '新建流程',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import * as flowFormModule from './flowForm'
 import type { TemplateField } from '@/api'
 import {
   assigneeFor,
@@ -134,5 +135,15 @@ describe('buildSimulateRequest', () => {
   it('maps sandbox error paths to inputs', () => {
     expect(sandboxErrorKey('fields.technician')).toBe('technician')
     expect(sandboxErrorKey('creatorId')).toBe('creatorId')
+  })
+})
+
+describe('fieldText', () => {
+  it('uses the English label in English when there is one', () => {
+    const { fieldText } = flowFormModule
+    expect(fieldText({ key: 'amount', label: '金额', labelEn: 'Amount' }, 'en')).toBe('Amount')
+    expect(fieldText({ key: 'amount', label: '金额', labelEn: null }, 'en')).toBe('金额')
+    expect(fieldText({ key: 'amount', label: '金额', labelEn: 'Amount' }, 'zh-CN')).toBe('金额')
+    expect(fieldText({ key: 'amount', label: '' }, 'zh-CN')).toBe('amount')
   })
 })

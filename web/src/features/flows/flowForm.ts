@@ -193,3 +193,9 @@ export function sandboxErrorKey(field: string): string {
 export function approvalNodes(nodes: readonly FlowNode[]): FlowNode[] {
   return nodes.filter((n) => n.type === 'approval')
 }
+
+/** A field's label in the UI language (`labelEn` in English when the template has one). */
+export function fieldText(field: Pick<TemplateField, 'label' | 'labelEn' | 'key'>, locale: string): string {
+  if (locale === 'en' && field.labelEn) return field.labelEn
+  return field.label || field.key
+}

@@ -2,34 +2,35 @@ import { useI18n } from 'vue-i18n'
 import { useOrgStore } from '@/features/org/store'
 import type { TemplateField } from '@/api'
 import type { Assignee } from './flowForm'
-import { parseSla } from './flowForm'
+import { fieldText, parseSla } from './flowForm'
 import type { FlowNode } from './flowTree'
 
 /** One-line descriptions of nodes and assignees for the cards, in the UI language. */
 export function useNodeSummary(fields: () => readonly TemplateField[]) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const org = useOrgStore()
 
   function fieldLabel(key: string): string {
-    return fields().find((f) => f.key === key)?.label ?? key
+    const f = fields().find((x) => x.key === key)
+    return f ? fieldText(f, locale.value) : key
   }
 
   function assignee(a: Assignee | null | undefined): string {
     if (!a || !a.strategy) return ''
     switch (a.strategy) {
       case 'user':
-        return a.userId != null ? `${t('flows.strategy.user')}：${org.userLabel(a.userId)}` : ''
+        return a.userId != null ? `${t('flows.strategy.user')}${t('flows.colon')}${org.userLabel(a.userId)}` : ''
       case 'role': {
         if (!a.roleCode) return ''
         const role = org.roles.find((r) => r.code === a.roleCode)
-        return `${t('flows.strategy.role')}：${role?.name ?? a.roleCode}`
+        return `${t('flows.strategy.role')}${t('flows.colon')}${role?.name ?? a.roleCode}`
       }
       case 'department':
-        return a.departmentId != null ? `${t('flows.strategy.department')}：${org.departmentName(a.departmentId)}` : ''
+        return a.departmentId != null ? `${t('flows.strategy.department')}${t('flows.colon')}${org.departmentName(a.departmentId)}` : ''
       case 'department_leader':
         return t('flows.leaderLevel', { level: a.level ?? 1 })
       case 'field':
-        return a.fieldKey ? `${t('flows.strategy.field')}：${fieldLabel(a.fieldKey)}` : ''
+        return a.fieldKey ? `${t('flows.strategy.field')}${t('flows.colon')}${fieldLabel(a.fieldKey)}` : ''
       default:
         return t(`flows.strategy.${a.strategy}`)
     }
