@@ -484,6 +484,7 @@ const en: MessageSchema = {
     },
   },
   templates: {
+    leaveConfirm: 'This template has unsaved changes that will be lost. Leave anyway?',
     title: 'Templates',
     intro: 'Design the fields of a ticket: drag field types in from the left, drag to reorder, set properties on the right.',
     new: 'New template',
