@@ -6,7 +6,7 @@
 // Env:
 //   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
-//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png (1280×800) are saved there
+//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
 //
@@ -232,6 +232,56 @@ async function run(page) {
     await page.locator('[data-test="department-members"] .el-loading-mask').waitFor({ state: 'hidden' })
   })
   await screenshot(page, 'departments.png')
+
+  const flowName = `E2E 流程 ${Date.now().toString(36)}`
+  await step('create a flow for the repair template', async () => {
+    const listed = apiResponse(page, 'GET', '/flows')
+    await page.locator('[data-test="menu-flows"]').click()
+    await page.waitForURL((u) => u.pathname === '/flows')
+    await expectOk(await listed, 'list flows')
+    await page.locator('[data-test="flow-new"]').click()
+    await page.locator('[data-test="flow-form-name"]').fill(flowName)
+    await page.locator('[data-test="flow-form-template"]').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '维修工单' }).filter({ visible: true }).first().click()
+    const created = apiResponse(page, 'POST', '/flows')
+    await page.locator('[data-test="flow-form-save"]').click()
+    await expectOk(await created, 'create flow')
+    await page.waitForURL((u) => /^\/flows\/\d+$/.test(u.pathname))
+    await page.locator('[data-test="flow-node-start"]').waitFor()
+  })
+
+  await step('insert a task handled by the creator, save the draft', async () => {
+    await page.locator('[data-test="flow-add-node"]').first().click()
+    await page.locator('[data-test="flow-add-task"]').filter({ visible: true }).click()
+    await page.locator('[data-test="flow-node-editor"]').waitFor()
+    await page.locator('[data-test="flow-node-name"]').fill('受理')
+    await page.locator('[data-test="flow-assignee-strategy"]').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '创建人' }).filter({ visible: true }).first().click()
+    await page.locator('[data-test="flow-drawer"] .el-drawer__close-btn').click()
+    await page.locator('[data-test="flow-node-task_1"]', { hasText: '受理' }).waitFor()
+    const saved = apiResponse(page, 'PUT', '/flows/')
+    await page.locator('[data-test="flow-save"]').click()
+    const res = await expectOk(await saved, 'save flow')
+    const body = await res.json()
+    if (body.problems.length) throw new Error(`the draft has problems: ${JSON.stringify(body.problems)}`)
+  })
+
+  await step('simulate the draft: the path and candidates show on the nodes', async () => {
+    await page.locator('[data-test="flow-sandbox-toggle"]').click()
+    const simulated = apiResponse(page, 'POST', '/flows/', (u) => u.pathname.endsWith('/simulate'))
+    await page.locator('[data-test="flow-simulate"]').click()
+    await expectOk(await simulated, 'simulate')
+    await page.locator('[data-test="flow-sim-result"]').waitFor()
+    await page.locator('[data-test="flow-node-task_1"] [data-test="flow-node-sim"]').waitFor()
+  })
+
+  await step('publish the flow', async () => {
+    const published = apiResponse(page, 'POST', '/flows/', (u) => u.pathname.endsWith('/publish'))
+    await page.locator('[data-test="flow-publish"]').click()
+    await expectOk(await published, 'publish flow')
+    await page.locator('[data-test="flow-designer"] .el-tag', { hasText: 'v1' }).first().waitFor()
+  })
+  await screenshot(page, 'flow-designer.png')
 }
 
 async function main() {

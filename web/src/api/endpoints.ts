@@ -4,6 +4,18 @@ import type {
   ApiKeyCreate,
   ApiKeyCreated,
   Department,
+  Flow,
+  FlowCreate,
+  FlowEdit,
+  FlowPublish,
+  FlowSummary,
+  FlowVersion,
+  SimulateRequest,
+  SimulationResult,
+  Template,
+  TemplateCreate,
+  TemplateEdit,
+  TemplateSummary,
   DepartmentCreate,
   DepartmentUpdate,
   LoginRequest,
@@ -69,4 +81,34 @@ export const apiKeysApi = {
   list: () => request<ApiKey[]>('/api-keys'),
   create: (body: ApiKeyCreate) => request<ApiKeyCreated>('/api-keys', { method: 'POST', body }),
   revoke: (id: number) => request<void>(`/api-keys/${id}`, { method: 'DELETE' }),
+}
+
+export interface PageParams {
+  page: number
+  size: number
+  sort?: string
+}
+
+export const templatesApi = {
+  list: (q: PageParams & { q?: string; enabled?: boolean }) =>
+    request<Page<TemplateSummary>>('/templates', { query: { ...q } }),
+  get: (id: number) => request<Template>(`/templates/${id}`),
+  create: (body: TemplateCreate) => request<Template>('/templates', { method: 'POST', body }),
+  update: (id: number, body: TemplateEdit) => request<Template>(`/templates/${id}`, { method: 'PUT', body }),
+  clone: (id: number, body: { name: string; code: string }) =>
+    request<Template>(`/templates/${id}/clone`, { method: 'POST', body }),
+}
+
+export const flowsApi = {
+  list: (q: PageParams & { templateId?: number | null }, signal?: AbortSignal) =>
+    request<Page<FlowSummary>>('/flows', { query: { ...q }, signal }),
+  get: (id: number) => request<Flow>(`/flows/${id}`),
+  create: (body: FlowCreate) => request<Flow>('/flows', { method: 'POST', body }),
+  update: (id: number, body: FlowEdit) => request<Flow>(`/flows/${id}`, { method: 'PUT', body }),
+  publish: (id: number, body: FlowPublish) => request<Flow>(`/flows/${id}/publish`, { method: 'POST', body }),
+  clone: (id: number, name: string) => request<Flow>(`/flows/${id}/clone`, { method: 'POST', body: { name } }),
+  versions: (id: number) => request<FlowVersion[]>(`/flows/${id}/versions`),
+  version: (id: number, versionNo: number) => request<FlowVersion>(`/flows/${id}/versions/${versionNo}`),
+  simulate: (id: number, body: SimulateRequest) =>
+    request<SimulationResult>(`/flows/${id}/simulate`, { method: 'POST', body }),
 }

@@ -174,3 +174,200 @@ export interface ApiKeyCreate {
 export interface ApiKeyCreated extends ApiKey {
   key: string
 }
+
+// ---- templates (read by the flow designer) ----
+
+export const FIELD_TYPES = [
+  'text', 'textarea', 'number', 'money', 'date', 'datetime', 'select', 'multi_select', 'rating', 'image', 'file',
+  'phone', 'email', 'user', 'department', 'customer', 'region', 'chat_excerpt',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export interface FieldOption {
+  value: string
+  label: string
+  disabled?: boolean
+}
+
+export interface TemplateField {
+  key: string
+  label: string
+  labelEn?: string | null
+  helpText?: string | null
+  type: FieldType
+  required?: boolean
+  min?: number | null
+  max?: number | null
+  minLength?: number | null
+  maxLength?: number | null
+  scale?: number | null
+  pattern?: string | null
+  patternMessage?: string | null
+  options?: FieldOption[]
+  ratingMax?: number | null
+  maxFiles?: number | null
+  searchable?: boolean
+  [extra: string]: unknown
+}
+
+export interface TemplateSummary {
+  id: number
+  code: string
+  name: string
+  category: string | null
+  icon: string | null
+  enabled: boolean
+  currentVersion: number
+  fieldCount: number
+  version: number
+  updatedAt: string
+}
+
+export interface Template extends Omit<TemplateSummary, 'fieldCount'> {
+  description: string | null
+  flowId: number | null
+  statusNames: Record<string, string>
+  fields: TemplateField[]
+  createdAt: string
+}
+
+export interface TemplateCreate {
+  name: string
+  code: string
+  category?: string | null
+  description?: string | null
+  icon?: string | null
+  enabled?: boolean
+  statusNames?: Record<string, string>
+  fields: TemplateField[]
+}
+
+export interface TemplateEdit extends Omit<TemplateCreate, 'code'> {
+  version: number
+}
+
+// ---- flows ----
+
+/** A node of a flow definition, as the server stores it (unknown keys are kept as they are). */
+export interface FlowNodeJson {
+  id: string
+  type: string
+  name?: string
+  next?: FlowNodeJson | null
+  [key: string]: unknown
+}
+
+export interface FlowSummary {
+  id: number
+  name: string
+  templateId: number
+  publishedVersion: number | null
+  version: number
+  updatedAt: string
+}
+
+export interface Flow {
+  id: number
+  name: string
+  templateId: number
+  definition: FlowNodeJson
+  /** every reason the draft cannot be published, with its JSON path (`$.next.branches[0].when`) */
+  problems: FieldError[]
+  publishedVersion: number | null
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FlowCreate {
+  name: string
+  templateId: number
+  definition: FlowNodeJson
+}
+
+export interface FlowEdit {
+  name: string
+  definition: FlowNodeJson
+  version: number
+}
+
+export interface FlowPublish {
+  version: number
+  mapping?: Record<string, string | null>
+}
+
+export interface FlowVersion {
+  versionNo: number
+  templateVersion: number
+  createdBy: number | null
+  createdAt: string
+  mapping: Record<string, string>
+  /** only in the single-version read */
+  definition: FlowNodeJson | null
+}
+
+/** A running ticket waiting at a node the new version no longer has (409 flow-tickets-unmapped). */
+export interface StrandedPosition {
+  ticketId: number
+  ticketNumber: string
+  flowVersion: number
+  nodeId: string
+}
+
+export interface SimulateRequest {
+  version?: number
+  creatorId?: number
+  source?: string
+  priority?: string
+  fields?: Record<string, unknown>
+  facts?: Record<string, unknown>
+  decisions?: Record<string, string[]>
+}
+
+export interface SimCandidate {
+  userId: number
+  name: string
+  department: string | null
+  slot?: number
+}
+
+export interface SimApprover {
+  slot: number
+  assignee: Record<string, unknown> | null
+  candidates: SimCandidate[]
+  candidatesTotal: number
+  candidatesNote?: string | null
+}
+
+export interface SimStep {
+  nodeId: string
+  name: string
+  type: string
+  assignee: Record<string, unknown> | null
+  mode?: string
+  approvers?: SimApprover[]
+  candidates?: SimCandidate[]
+  candidatesTotal?: number
+  candidatesNote?: string | null
+  sla?: { target: string; dueAt: string | null } | null
+}
+
+export interface SimNotification {
+  nodeId: string
+  event: string
+  to: { userId: number; name: string }[]
+  channels: string[]
+  message?: string
+}
+
+export interface SimulationResult {
+  path: { nodeId: string; name: string; type: string }[]
+  steps: SimStep[]
+  notifications: SimNotification[]
+  creatorId: number | null
+  effects: { kind: string; detail: unknown }[]
+  outcome: string
+  customerStatus: string | null
+  refusal: string | null
+  refusalDetail: string | null
+}

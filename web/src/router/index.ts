@@ -41,6 +41,36 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.roles' },
       },
       {
+        path: 'flows',
+        name: 'flows',
+        component: () => import('@/features/flows/FlowsPage.vue'),
+        meta: { title: 'layout.flows' },
+      },
+      {
+        path: 'flows/:id(\\d+)',
+        name: 'flow-designer',
+        component: () => import('@/features/flows/FlowDesignerPage.vue'),
+        meta: { title: 'layout.flows' },
+      },
+      {
+        path: 'templates',
+        name: 'templates',
+        component: () => import('@/features/templates/TemplatesPage.vue'),
+        meta: { title: 'layout.templates' },
+      },
+      {
+        path: 'templates/new',
+        name: 'template-new',
+        component: () => import('@/features/templates/TemplateDesignerPage.vue'),
+        meta: { title: 'layout.templates' },
+      },
+      {
+        path: 'templates/:id(\\d+)',
+        name: 'template-designer',
+        component: () => import('@/features/templates/TemplateDesignerPage.vue'),
+        meta: { title: 'layout.templates' },
+      },
+      {
         path: 'settings/api-keys',
         name: 'api-keys',
         component: () => import('@/features/apikeys/ApiKeysPage.vue'),
