@@ -50,4 +50,25 @@ class DemoDeskIT extends IntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.at("/nodes/0/nodeId").asString()).isEqualTo("accept");
     }
+
+    @Test
+    void theDemoFlowsShowDeadlinesInTheSandbox() {
+        Api admin = api().login("demo", "admin", "baton-demo");
+        long flow = -1;
+        for (var f : admin.get("/api/v1/flows").json().path("items")) {
+            if (f.path("name").asString().equals("安装流程")) {
+                flow = f.path("id").asLong();
+            }
+        }
+        Api.Response run = admin.post("/api/v1/flows/" + flow + "/simulate", Map.of());
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        var accept = run.json().path("steps").get(1);
+        assertThat(accept.path("nodeId").asString()).isEqualTo("accept");
+        assertThat(accept.at("/sla/target").asString()).isEqualTo("PT2H");
+        // on the demo's 标准工作日历 (09:00-12:00, 13:30-18:00 in Shanghai)
+        var due = java.time.OffsetDateTime.parse(accept.at("/sla/dueAt").asString());
+        assertThat(due.getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
+        assertThat(due.toInstant())
+                .isAfter(this.clock.instant().plus(java.time.Duration.ofHours(2).minusSeconds(1)));
+    }
 }

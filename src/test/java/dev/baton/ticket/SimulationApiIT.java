@@ -299,19 +299,11 @@ class SimulationApiIT extends IntegrationTest {
     }
 
     private long template() {
-        Api.Response r = this.admin.post(
-                "/api/v1/templates",
-                Map.of(
-                        "name",
-                        "维修工单",
-                        "code",
-                        "repair",
-                        "fields",
-                        List.of(
-                                Map.of("key", "amount", "label", "金额", "type", "money"),
-                                Map.of("key", "technician", "label", "师傅", "type", "user"))));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.id();
+        return TicketFixture.template(
+                this.admin,
+                List.of(
+                        Map.of("key", "amount", "label", "金额", "type", "money"),
+                        Map.of("key", "technician", "label", "师傅", "type", "user")));
     }
 
     private static Map<String, Object> definition() {

@@ -58,19 +58,19 @@ final class TicketFixture {
         this.flowId = publish(admin, this.templateId, definition());
     }
 
+    /** The fields of the fixture's template (also what an edit of it starts from). */
+    static final List<Map<String, Object>> FIELDS = List.of(
+            Map.of("key", "amount", "label", "金额", "type", "money", "searchable", true),
+            Map.of("key", "model", "label", "型号", "type", "text", "searchable", true),
+            Map.of("key", "note", "label", "处理说明", "type", "textarea"));
+
     static long template(Api admin) {
-        Api.Response r = admin.post(
-                "/api/v1/templates",
-                Map.of(
-                        "name",
-                        "维修工单",
-                        "code",
-                        "repair",
-                        "fields",
-                        List.of(
-                                Map.of("key", "amount", "label", "金额", "type", "money", "searchable", true),
-                                Map.of("key", "model", "label", "型号", "type", "text", "searchable", true),
-                                Map.of("key", "note", "label", "处理说明", "type", "textarea"))));
+        return template(admin, FIELDS);
+    }
+
+    /** A 维修工单 template (code {@code repair}) with these fields. */
+    static long template(Api admin, List<Map<String, Object>> fields) {
+        Api.Response r = admin.post("/api/v1/templates", Map.of("name", "维修工单", "code", "repair", "fields", fields));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.id();
     }

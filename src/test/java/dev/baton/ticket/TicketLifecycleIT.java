@@ -120,6 +120,25 @@ class TicketLifecycleIT extends TicketTest {
     }
 
     @Test
+    void aTicketCreatedRightAfterATemplateEditUsesTheNewFields() {
+        TicketFixture desk = desk();
+        List<Map<String, Object>> changed = new ArrayList<>(TicketFixture.FIELDS);
+        changed.add(Map.of("key", "serial_no", "label", "序列号", "type", "text", "required", true));
+        Api.Response edited = desk.admin.put(
+                "/api/v1/templates/" + desk.templateId, Map.of("name", "维修工单", "fields", changed, "version", 0));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        // the new required field applies at once: the version is read on every creation, its fields cached
+        Api.Response missing = desk.admin.post(
+                "/api/v1/tickets",
+                Map.of("templateId", desk.templateId, "title", "改版后", "fields", Map.of("amount", 1)));
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.body()).contains("fields.serial_no");
+        Api.Response created = desk.create(desk.admin, "改版后", Map.of("amount", 1, "serial_no", "SN-0001"));
+        assertThat(created.at("/templateVersion").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aStaleVersionIsA409WithTheCurrentVersionAndChangesNothing() {
         TicketFixture desk = desk();
         long id = desk.create(desk.admin, "空调异响", Map.of("amount", 10)).id();
