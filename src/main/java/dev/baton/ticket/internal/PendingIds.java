@@ -1,6 +1,5 @@
 package dev.baton.ticket.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +73,12 @@ record PendingIds(Map<Long, Long> since) {
             expected = id + 1;
         }
         if (next.size() > MAX) {
-            List<Long> oldestFirst = new ArrayList<>(next.keySet());
-            oldestFirst.sort((a, b) -> Long.compare(next.get(a), next.get(b)) != 0
-                    ? Long.compare(next.get(a), next.get(b))
-                    : Long.compare(a, b));
-            oldestFirst.subList(0, next.size() - MAX).forEach(next::remove);
+            next.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(next.size() - MAX)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(next::remove);
         }
         return new PendingIds(next);
     }
