@@ -310,9 +310,11 @@ class TicketService implements TicketOperations {
 
     private TicketView actOnce(CurrentUser me, long ticketId, TicketAction action, ActionRequest req) {
         TicketAccess.Caller caller = this.access.caller(me);
-        // Comments and urges carry no expected version: they retry on a concurrent change instead of failing.
+        // Comments and urges carry no expected version: they lock the row as they read it, so a concurrent change
+        // makes them wait instead of fail (the retry below stays as a safety net).
+        boolean lock = req.expectedVersion() == null;
         for (int attempt = 0; ; attempt++) {
-            Loaded t = visible(caller, ticketId);
+            Loaded t = visible(caller, ticketId, lock);
             int current = t.row().getVersion();
             if (req.expectedVersion() != null && req.expectedVersion() != current) {
                 throw new VersionConflictException("ticket", ticketId, current);
@@ -343,8 +345,12 @@ class TicketService implements TicketOperations {
 
     /** The ticket if the caller may see it; 404 otherwise, so other tenants' and out-of-scope ids look alike. */
     Loaded visible(TicketAccess.Caller caller, long ticketId) {
-        Loaded t = this.store
-                .find(caller.me().tenantId(), ticketId)
+        return visible(caller, ticketId, false);
+    }
+
+    private Loaded visible(TicketAccess.Caller caller, long ticketId, boolean lock) {
+        long tenant = caller.me().tenantId();
+        Loaded t = (lock ? this.store.findForUpdate(tenant, ticketId) : this.store.find(tenant, ticketId))
                 .map(this::load)
                 .orElseThrow(() -> new NotFoundException("ticket", ticketId));
         if (!this.access.canSee(caller, t)) {

@@ -64,6 +64,15 @@ class TicketStore {
                 .fetchOptional();
     }
 
+    /** The row, locked until the transaction ends (for changes that must wait for, not fail on, a concurrent one). */
+    Optional<TicketsRecord> findForUpdate(long tenantId, long id) {
+        return this.db
+                .selectFrom(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.ID.eq(id))
+                .forUpdate()
+                .fetchOptional();
+    }
+
     /** Per application context (its dialect). */
     private final AtomicReference<@Nullable String> findSql = new AtomicReference<>();
 
