@@ -17,6 +17,8 @@ public enum Permission {
     FLOW_MANAGE("flow.manage", "design"),
     SLA_MANAGE("sla.manage", "design"),
     CALENDAR_MANAGE("calendar.manage", "design"),
+    ASSIGNMENT_MANAGE("assignment.manage", "design"),
+    NOTIFY_MANAGE("notify.manage", "admin"),
     REPORT_READ("report.read", "report"),
     ORG_MANAGE("org.manage", "admin"),
     APIKEY_MANAGE("apikey.manage", "admin"),
