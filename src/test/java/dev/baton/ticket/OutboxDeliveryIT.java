@@ -62,7 +62,8 @@ class OutboxDeliveryIT extends TicketTest {
         long failing = sick.create(sick.admin, "监听失败", Map.of("amount", 1)).id();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> attempts(failing) >= 1);
 
-        // Once its retry is due, the failing row is claimed in the same round as the next ticket's row.
+        // Once its retry is due, the failing row is delivered again (by a round or the poller) alongside the next
+        // ticket.
         this.clock.advance(Duration.ofSeconds(11));
         long fine = well.create(well.admin, "正常", Map.of("amount", 1)).id();
 

@@ -27,6 +27,14 @@ class TicketLifecycleIT extends TicketTest {
         // The agent finds it in their queue and accepts it.
         assertThat(desk.agent.get("/api/v1/tickets?queue=mine").at("/total").asInt())
                 .isEqualTo(1);
+        // counted another way when the queue has a filter beside it
+        assertThat(desk.agent
+                        .get("/api/v1/tickets?queue=mine&priority=low")
+                        .at("/total")
+                        .asInt())
+                .isEqualTo(0);
+        assertThat(desk.engineer.get("/api/v1/tickets?queue=mine").at("/total").asInt())
+                .isEqualTo(0);
         Api.Response accepted = act(desk.agent, id, "accept", Map.of("expectedVersion", 0));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("in_progress");

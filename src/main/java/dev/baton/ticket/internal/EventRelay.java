@@ -4,6 +4,7 @@ import static dev.baton.platform.db.Tables.TICKET_EVENTS;
 import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
 import static dev.baton.platform.db.Tables.TICKET_RELAY;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.baton.platform.db.tables.records.TicketOutboxRecord;
 import dev.baton.ticket.TicketEvent;
 import jakarta.annotation.PreDestroy;
@@ -37,8 +38,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,7 +59,6 @@ class EventRelay {
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     private static final TypeReference<List<TicketEvent>> EVENTS = new TypeReference<>() {};
     private static final int BATCH = 500;
-    private static final List<String> ENVELOPE = List.of("tenantId", "ticketId", "ticketVersion", "at");
     /**
      * Longer than any ticket transaction runs: an id missed for this long belongs to a transaction that rolled
      * back. Wall-clock time, not the injected clock, because it bounds how long real transactions take.
@@ -70,6 +70,8 @@ class EventRelay {
     private final DSLContext db;
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
+    private final JsonMapper withoutEnvelope;
+    private final ObjectReader eventsReader;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
@@ -81,6 +83,9 @@ class EventRelay {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
+    private static final long RETRY_LOOK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    // guarded by running
+    private long retriesLooked = System.nanoTime();
 
     EventRelay(
             DSLContext db,
@@ -92,6 +97,10 @@ class EventRelay {
         this.db = db;
         this.publisher = publisher;
         this.json = json;
+        this.withoutEnvelope = json.rebuild()
+                .addMixIn(TicketEvent.class, WithoutEnvelope.class)
+                .build();
+        this.eventsReader = json.readerFor(EVENTS);
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoints = new TransactionTemplate(transactionManager);
@@ -104,20 +113,23 @@ class EventRelay {
      * version, time), which {@link #read} puts back; that is a third of the log's bytes.
      */
     String serialise(List<TicketEvent> events, long tenantId, long ticketId, int version, Instant at) {
-        ArrayNode stored = this.json.createArrayNode();
-        JsonNode time = this.json.valueToTree(at);
+        StringBuilder stored = new StringBuilder("[");
         for (TicketEvent event : events) {
-            ObjectNode o = this.json.valueToTree(event);
-            if (o.path("tenantId").asLong() == tenantId
-                    && o.path("ticketId").asLong() == ticketId
-                    && o.path("ticketVersion").asInt() == version
-                    && time.equals(o.get("at"))) {
-                o.remove(ENVELOPE);
+            boolean shared = event.tenantId() == tenantId
+                    && event.ticketId() == ticketId
+                    && event.ticketVersion() == version
+                    && event.at().equals(at);
+            if (stored.length() > 1) {
+                stored.append(',');
             }
-            stored.add(o);
+            stored.append((shared ? this.withoutEnvelope : this.json).writeValueAsString(event));
         }
-        return this.json.writeValueAsString(stored);
+        return stored.append(']').toString();
     }
+
+    /** Leaves out the envelope an event shares with its event-log row. */
+    @JsonIgnoreProperties({"tenantId", "ticketId", "ticketVersion", "at"})
+    private interface WithoutEnvelope {}
 
     private List<TicketEvent> read(Logged row) {
         JsonNode stored = this.json.readTree(row.events());
@@ -131,7 +143,7 @@ class EventRelay {
                 o.set("at", time);
             }
         }
-        return this.json.readerFor(EVENTS).readValue(stored);
+        return this.eventsReader.readValue(stored);
     }
 
     /** Starts a delivery round soon after the current transaction commits (once per transaction). */
@@ -160,7 +172,7 @@ class EventRelay {
             this.worker.schedule(
                     () -> {
                         this.queued.set(false);
-                        drainQuietly(true);
+                        drainQuietly(true, false);
                     },
                     this.gatherMillis,
                     TimeUnit.MILLISECONDS);
@@ -169,17 +181,17 @@ class EventRelay {
 
     @Scheduled(fixedDelayString = "${baton.outbox.poll-interval:5s}")
     void poll() {
-        drainQuietly(false);
+        drainQuietly(false, true);
     }
 
-    private void drainQuietly(boolean wait) {
+    private void drainQuietly(boolean wait, boolean retries) {
         if (wait) {
             this.running.lock();
         } else if (!this.running.tryLock()) {
             return; // a round of this node is under way; it sees whatever the poll would have
         }
         try {
-            drain();
+            drain(retries);
         } catch (RuntimeException e) {
             log.warn("ticket event delivery failed; the poller will retry", e);
         } finally {
@@ -187,15 +199,23 @@ class EventRelay {
         }
     }
 
-    /** Delivers every undelivered event and every due retry; returns how many deliveries were made. */
-    int drain() {
+    /**
+     * Delivers every undelivered event and, when asked or a second has passed since the last look, the due retries:
+     * a round after every commit need not also query the retry queue, whose backoff is ten seconds or more.
+     */
+    private int drain(boolean retries) {
         int delivered = 0;
         Round round;
         do {
             round = round();
             delivered += round.delivered();
         } while (round.full());
-        return delivered + retryDue();
+        long now = System.nanoTime();
+        if (retries || now - this.retriesLooked > RETRY_LOOK_NANOS) {
+            this.retriesLooked = now;
+            delivered += retryDue();
+        }
+        return delivered;
     }
 
     private record Round(int delivered, boolean full) {}

@@ -23,6 +23,8 @@ class TemplateCache {
     private final TemplateCatalog templates;
     private final Cache<VersionKey, List<FieldDefinition>> fields =
             Caffeine.newBuilder().maximumSize(5_000).build();
+    private final Cache<Key, Integer> versions =
+            Caffeine.newBuilder().maximumSize(5_000).build();
     private final Cache<Key, Optional<TemplateCatalog.Header>> headers = Caffeine.newBuilder()
             .maximumSize(5_000)
             .expireAfterWrite(Duration.ofSeconds(5))
@@ -43,9 +45,22 @@ class TemplateCache {
 
     /** The template's current fields: the version is read every time (an edit applies at once), its fields cached. */
     Optional<TemplateCatalog.CurrentFields> current(long tenantId, long templateId) {
-        return this.templates
-                .currentVersion(tenantId, templateId)
-                .map(v -> new TemplateCatalog.CurrentFields(templateId, v, fields(tenantId, templateId, v)));
+        Optional<Integer> version = this.templates.currentVersion(tenantId, templateId);
+        version.ifPresentOrElse(
+                v -> this.versions.put(new Key(tenantId, templateId), v),
+                () -> this.versions.invalidate(new Key(tenantId, templateId)));
+        return version.map(v -> new TemplateCatalog.CurrentFields(templateId, v, fields(tenantId, templateId, v)));
+    }
+
+    /**
+     * The template's fields at the version last seen as current, without reading it: for writes that check the
+     * version in their own statement and call {@link #current} when it has moved on.
+     */
+    Optional<TemplateCatalog.CurrentFields> lastSeen(long tenantId, long templateId) {
+        Integer v = this.versions.getIfPresent(new Key(tenantId, templateId));
+        return v == null
+                ? current(tenantId, templateId)
+                : Optional.of(new TemplateCatalog.CurrentFields(templateId, v, fields(tenantId, templateId, v)));
     }
 
     Optional<TemplateCatalog.Header> header(long tenantId, long templateId) {

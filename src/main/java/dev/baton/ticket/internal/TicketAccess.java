@@ -109,6 +109,12 @@ class TicketAccess {
 
     /** Tickets the caller may work on now: the "mine" queue (including candidate and pool work). */
     Condition workable(Caller c, boolean includePool) {
+        return TICKETS.ID.in(
+                DSL.select(TICKET_TASKS.TICKET_ID).from(TICKET_TASKS).where(workTasks(c, includePool)));
+    }
+
+    /** The task rows the caller may work on now. */
+    Condition workTasks(Caller c, boolean includePool) {
         List<Condition> work = new ArrayList<>();
         if (c.me().userId() != null) {
             work.add(TICKET_TASKS.USER_ID.eq(c.me().userId()));
@@ -124,8 +130,6 @@ class TicketAccess {
                     .and(TICKET_TASKS.ROLE_CODE.isNull())
                     .and(TICKET_TASKS.DEPARTMENT_ID.isNull()));
         }
-        return TICKETS.ID.in(DSL.select(TICKET_TASKS.TICKET_ID)
-                .from(TICKET_TASKS)
-                .where(TICKET_TASKS.TENANT_ID.eq(c.me().tenantId()), DSL.or(work)));
+        return TICKET_TASKS.TENANT_ID.eq(c.me().tenantId()).and(DSL.or(work));
     }
 }

@@ -22,11 +22,17 @@ class TicketJson {
     private static final TypeReference<List<TaskRow>> TASKS = new TypeReference<>() {};
 
     private final JsonMapper json;
-    private final ObjectReader reader;
+    // One reader per type, made once: ObjectReader.forType looks the type up on every call.
+    private final ObjectReader fieldsReader;
+    private final ObjectReader stateReader;
+    private final ObjectReader tasksReader;
 
     TicketJson(JsonMapper json) {
         this.json = json;
-        this.reader = json.reader().with(DeserializationFeature.USE_LONG_FOR_INTS);
+        ObjectReader reader = json.reader().with(DeserializationFeature.USE_LONG_FOR_INTS);
+        this.fieldsReader = reader.forType(MAP);
+        this.stateReader = reader.forType(FlowState.class);
+        this.tasksReader = reader.forType(TASKS);
     }
 
     String write(Object value) {
@@ -34,15 +40,15 @@ class TicketJson {
     }
 
     Map<String, @Nullable Object> fields(String text) {
-        return new LinkedHashMap<>(this.reader.forType(MAP).readValue(text));
+        return new LinkedHashMap<>(this.fieldsReader.readValue(text));
     }
 
     FlowState state(String text) {
-        return this.reader.forType(FlowState.class).readValue(text);
+        return this.stateReader.readValue(text);
     }
 
     List<TaskRow> tasks(String text) {
-        return this.reader.forType(TASKS).readValue(text);
+        return this.tasksReader.readValue(text);
     }
 
     /** Request values (ints as Integer) normalised to what a stored ticket reads back as. */

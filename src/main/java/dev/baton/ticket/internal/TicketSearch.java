@@ -70,13 +70,19 @@ class TicketSearch {
             Instant updatedAt,
             int version) {}
 
+    private static final Set<String> WORK_QUEUES = Set.of("mine", "approvals");
+
     @Transactional(readOnly = true)
     PageResult<Summary> search(CurrentUser me, TicketFilter f, PageQuery paging) {
         TicketAccess.Caller caller = this.access.caller(me);
         long tenant = me.tenantId();
         List<Condition> where = new ArrayList<>();
         where.add(TICKETS.TENANT_ID.eq(tenant));
-        where.add(this.access.visible(caller));
+        // Work the caller may do now is visible to them by definition; leaving the scope test out of those queues
+        // lets the database start from the caller's task rows instead of walking every ticket.
+        if (f.queue() == null || !WORK_QUEUES.contains(f.queue())) {
+            where.add(this.access.visible(caller));
+        }
         List<FieldError> errors = new ArrayList<>();
         for (String s : f.statuses()) {
             if (TicketStatus.ofCode(s).isEmpty()) {
@@ -160,7 +166,13 @@ class TicketSearch {
                 .limit(paging.size())
                 .offset(paging.offset())
                 .fetch();
-        long total = this.db.fetchCount(TICKETS, condition);
+        // The "mine" queue alone counts its task rows: every one belongs to a ticket of the tenant, and counting them
+        // reads a narrow table instead of joining every ticket row.
+        long total = where.size() == 2 && "mine".equals(f.queue())
+                ? this.db.fetchCount(DSL.selectDistinct(TICKET_TASKS.TICKET_ID)
+                        .from(TICKET_TASKS)
+                        .where(this.access.workTasks(caller, false)))
+                : this.db.fetchCount(TICKETS, condition);
         List<Summary> items = rows.stream().map(TicketSearch::summary).toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }

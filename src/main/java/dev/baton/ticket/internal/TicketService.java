@@ -5,6 +5,7 @@ import dev.baton.flow.FlowState;
 import dev.baton.flow.Priority;
 import dev.baton.flow.PublishedFlows;
 import dev.baton.flow.StepCommand;
+import dev.baton.platform.ConflictException;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.NotFoundException;
@@ -101,7 +102,18 @@ class TicketService implements TicketOperations {
         this.numbers.prepare(
                 me.tenantId(), this.clock.instant().atZone(NUMBER_ZONE).toLocalDate());
         try {
-            return Objects.requireNonNull(this.transactions.execute(s -> createOnce(me, ticket, idempotencyKey)));
+            for (int attempt = 0; ; attempt++) {
+                boolean fresh = attempt > 0;
+                try {
+                    return Objects.requireNonNull(
+                            this.transactions.execute(s -> createOnce(me, ticket, idempotencyKey, fresh)));
+                } catch (TemplateMovedOn e) {
+                    // Edited since this node last saw it (nothing was written): again with the version read afresh.
+                    if (attempt == 2) {
+                        throw new ConflictException("ticket-template-changing");
+                    }
+                }
+            }
         } catch (DuplicateKeyException e) {
             // The same key raced in from a retry: the first one won, and this call answers with its ticket.
             if (idempotencyKey == null) {
@@ -116,7 +128,14 @@ class TicketService implements TicketOperations {
         return this.store.findByIdempotencyKey(me.tenantId(), key).map(row -> new Created(view(me, load(row)), true));
     }
 
-    private Created createOnce(CurrentUser me, NewTicket t, @Nullable String key) {
+    /** The template version a creation was checked against is no longer current. */
+    private static final class TemplateMovedOn extends RuntimeException {
+        TemplateMovedOn() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Created createOnce(CurrentUser me, NewTicket t, @Nullable String key, boolean freshTemplate) {
         if (key != null) {
             var existing = replay(me, key);
             if (existing.isPresent()) {
@@ -173,8 +192,11 @@ class TicketService implements TicketOperations {
         if (header == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        TemplateCatalog.CurrentFields current = this.templates
-                .current(tenant, header.id())
+        // Where the insert checks the version itself, the one last seen serves; elsewhere it is read.
+        boolean checkedByInsert = this.store.oneStatementWrites() && !freshTemplate;
+        TemplateCatalog.CurrentFields current = (checkedByInsert
+                        ? this.templates.lastSeen(tenant, header.id())
+                        : this.templates.current(tenant, header.id()))
                 .orElseThrow(() -> new ValidationException("templateId", "{ticket.template-unknown}"));
         Map<String, @Nullable Object> fields =
                 t.fields() == null ? new LinkedHashMap<>() : this.json.normalise(t.fields());
@@ -282,7 +304,11 @@ class TicketService implements TicketOperations {
         }
         Optional<Long> id = this.store.insertNumbered(row, day);
         if (id.isEmpty()) {
-            // Only when the day turned between prepare and here.
+            Optional<TemplateCatalog.CurrentFields> now = this.templates.current(tenant, row.getTemplateId());
+            if (now.isEmpty() || now.get().version() != row.getTemplateVersion()) {
+                throw new TemplateMovedOn();
+            }
+            // Otherwise the day turned between prepare and here.
             this.numbers.insertZero(tenant, day);
             id = this.store.insertNumbered(row, day);
         }

@@ -94,7 +94,9 @@ class TicketStore {
 
     /**
      * PostgreSQL: takes the day's next number from its counter row and inserts the ticket with it, in one
-     * statement (so the counter's lock is taken as late as possible); empty when the day has no counter row.
+     * statement (so the counter's lock is taken as late as possible), provided the ticket's template version is
+     * still the template's current one (so the version need not be read first); empty, with nothing written, when
+     * the day has no counter row or the template has moved on.
      */
     Optional<Long> insertNumbered(TicketsRecord row, LocalDate day) {
         List<Field<?>> columns = Arrays.stream(TICKETS.fields())
@@ -104,6 +106,9 @@ class TicketStore {
         List<Object> binds = new ArrayList<>();
         binds.add(row.getTenantId());
         binds.add(DSL.val(day, SQLDataType.LOCALDATE));
+        binds.add(row.getTenantId());
+        binds.add(row.getTemplateId());
+        binds.add(row.getTemplateVersion());
         for (Field<?> f : columns) {
             binds.add(param(f, row.get(f)));
         }
@@ -119,8 +124,10 @@ class TicketStore {
     private static final AtomicReference<@Nullable String> NUMBERED_INSERT = new AtomicReference<>();
 
     private static String numberedInsert(List<Field<?>> columns) {
-        StringBuilder sql = new StringBuilder("with n as (update ticket_counters set last_no = last_no + 1"
-                + " where tenant_id = ? and on_day = ?::date returning last_no) insert into tickets (");
+        StringBuilder sql = new StringBuilder(
+                "with n as (update ticket_counters set last_no = last_no + 1"
+                        + " where tenant_id = ? and on_day = ?::date and exists (select 1 from templates where tenant_id = ?"
+                        + " and id = ? and current_version = ? and deleted_at is null) returning last_no) insert into tickets (");
         columns.forEach(f -> sql.append(f.getName()).append(", "));
         sql.append("number) select ");
         columns.forEach(f -> sql.append(PostgresTransition.placeholder(f)).append(", "));
