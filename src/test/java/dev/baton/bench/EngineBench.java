@@ -58,8 +58,8 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  *
  * <ol>
  *   <li>backlog: B open tickets (half at triage, half one step further), then ANALYZE (PostgreSQL);
- *   <li>writes: single thread, K lifecycles per path; client statements per lifecycle and per transition (a jOOQ
- *       execute listener on the driving thread; the event relay's own statements separately), rows written
+ *   <li>writes: single thread, K lifecycles per path; client statements per lifecycle and per transition (counted
+ *       at the JDBC level on the driving thread; the event relay's own statements separately), rows written
  *       (pg_stat_database) and WAL (pg_stat_wal, pg_current_wal_lsn) — PostgreSQL only;
  *   <li>warmup: N threads run lifecycles for W seconds (not reported);
  *   <li>start: N threads create tickets for S seconds;
@@ -135,6 +135,7 @@ public final class EngineBench {
                     .registerSingleton("benchStatementCounter", new DefaultExecuteListenerProvider(counter));
             ctx.getBeanFactory().registerSingleton("benchSkipTestConfiguration", new SkipTestConfiguration());
             ctx.getBeanFactory().addBeanPostProcessor(new CommitTimer(counter));
+            ctx.getBeanFactory().addBeanPostProcessor(new JdbcCounter(counter));
         });
         long boot0 = System.nanoTime();
         ConfigurableApplicationContext ctx = app.run(props.toArray(String[]::new));
@@ -213,9 +214,10 @@ public final class EngineBench {
 
             // 1. statements / rows / WAL per lifecycle and per transition (single thread, nothing else running)
             if (phases.contains("writes") && countLifecycles > 0 && pg) {
-                Writes w = new Writes(b, (HikariDataSource) ds, jdbc, user, password, ctx.getBean(DSLContext.class));
+                Writes w = new Writes(
+                        b, ds.unwrap(HikariDataSource.class), jdbc, user, password, ctx.getBean(DSLContext.class));
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("statement_source", "jooq_execute_listener");
+                m.put("statement_source", "jdbc_counter");
                 m.put("lifecycles_per_path", countLifecycles);
                 m.put("short_path", w.measure(countLifecycles, 1000, logLifecycle));
                 m.put("approval_path", w.measure(countLifecycles, 9000, logLifecycle));
@@ -366,7 +368,7 @@ public final class EngineBench {
         double n = t.ops;
         double wall = threadSeconds * 1e3 / n;
         double execute = this.counter.executeNanos.sum() / 1e6 / n;
-        double jooq = this.counter.jooqNanos.sum() / 1e6 / n - execute;
+        double jooq = (this.counter.jooqNanos.sum() - this.counter.jooqExecuteNanos.sum()) / 1e6 / n;
         double commit = this.counter.commitNanos.sum() / 1e6 / n;
         m.put("total", Json.round(wall));
         m.put("sql_round_trips", Json.round(this.counter.timedStatements.sum() / n));

@@ -13,11 +13,12 @@ import org.jooq.ExecuteListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the SQL statements jOOQ sends while a measurement runs: those of the driving thread by the label it set
+ * Counts the SQL statements the application sends while a measurement runs (reported by {@link JdbcCounter}, which
+ * sees every statement, whether jOOQ sent it or not): those of the driving thread by the label it set
  * ({@code create}, {@code query}, {@code accept}…), and those of every other thread (the event relay) as
  * {@value #BACKGROUND}. Rows written are what the driver reported for each DML statement (for DML with a
- * {@code RETURNING} clause, the rows returned). Every statement of the ticket module goes through jOOQ, so this
- * is the client's whole SQL; transaction control (BEGIN / COMMIT) is not counted, as in the baseline.
+ * {@code RETURNING} clause, the rows returned); transaction control (BEGIN / COMMIT) is not counted, as in the
+ * baseline. As a jOOQ listener it also times jOOQ's own work around the statements it sends.
  */
 final class StatementCounter implements ExecuteListener {
 
@@ -61,6 +62,7 @@ final class StatementCounter implements ExecuteListener {
         if (on) {
             this.executeNanos.reset();
             this.jooqNanos.reset();
+            this.jooqExecuteNanos.reset();
             this.timedStatements.reset();
             this.commitNanos.reset();
             this.commits.reset();
@@ -71,6 +73,10 @@ final class StatementCounter implements ExecuteListener {
     boolean timing() {
         return this.timing && Thread.currentThread().getName().startsWith("bench-");
     }
+
+    // jOOQ's own time around the statements it sends (rendering, binding, fetching); their JDBC time is the
+    // JDBC counter's
+    final LongAdder jooqExecuteNanos = new LongAdder();
 
     @Override
     public void start(ExecuteContext ctx) {
@@ -89,7 +95,7 @@ final class StatementCounter implements ExecuteListener {
     @Override
     public void executeEnd(ExecuteContext ctx) {
         if (ctx.data("bench.execute") instanceof Long t0) {
-            this.executeNanos.add(System.nanoTime() - t0);
+            this.jooqExecuteNanos.add(System.nanoTime() - t0);
         }
     }
 
@@ -97,6 +103,16 @@ final class StatementCounter implements ExecuteListener {
     public void end(ExecuteContext ctx) {
         if (ctx.data("bench.start") instanceof Long t0) {
             this.jooqNanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * A statement the application sent (seen by {@link JdbcCounter}); the statements of one JDBC batch are one
+     * round trip, counted with the first.
+     */
+    void statement(String sql, int rows, long nanos, boolean timed, boolean roundTrip) {
+        if (timed && roundTrip) {
+            this.executeNanos.add(nanos);
             this.timedStatements.increment();
         }
         Counts c = this.current;
@@ -108,28 +124,13 @@ final class StatementCounter implements ExecuteListener {
         if (label == null) {
             label = "other";
         }
-        c.roundTrip(label);
-        String[] batch = ctx.batchSQL();
-        if (batch.length > 1) {
-            // one JDBC batch: one round trip, each statement counted (as pg_stat_statements would)
-            int[] rows = ctx.batchRows();
-            for (int i = 0; i < batch.length; i++) {
-                count(c, ctx, label, driver, batch[i], i < rows.length ? Math.max(rows[i], 0) : 0, "batch ");
-            }
-            return;
+        if (roundTrip) {
+            c.roundTrip(label);
         }
-        String sql = ctx.sql() == null ? String.valueOf(ctx.query()) : ctx.sql();
-        int rows = 0;
-        if (!kind(sql).equals("select")) {
-            rows = ctx.rows() >= 0
-                    ? ctx.rows()
-                    : ctx.result() == null ? 0 : ctx.result().size();
-        }
-        count(c, ctx, label, driver, sql, rows, "");
+        count(c, label, driver, sql, kind(sql).equals("select") ? 0 : rows, "");
     }
 
-    private static void count(
-            Counts c, ExecuteContext ctx, String label, boolean driver, String sql, int rows, String prefix) {
+    private static void count(Counts c, String label, boolean driver, String sql, int rows, String prefix) {
         String kind = kind(sql);
         c.add(label, kind, kind.equals("select") ? 0 : rows, driver);
         if (c.logging) {

@@ -2,6 +2,7 @@ package dev.baton.ticket.internal;
 
 import static dev.baton.platform.db.Tables.TICKETS;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * A whole transition on PostgreSQL as one statement, so one round trip: the guarded update of the ticket row
@@ -44,59 +43,51 @@ final class PostgresTransition {
                 + tasks.gone().size() + "/" + tasks.added().size();
         String sql = SQL.computeIfAbsent(shape, k -> render(columns, tasks));
 
-        List<Object> binds = new ArrayList<>();
+        Jdbc.Binds binds = new Jdbc.Binds();
         for (Field<?> f : columns) {
-            binds.add(TicketStore.param(f, tx.row.get(f)));
+            binds.add(f, tx.row.get(f));
         }
-        binds.add(tx.tenantId());
-        binds.add(tx.ticketId());
-        binds.add(expected);
         long tenant = tx.tenantId();
         long ticket = tx.ticketId();
+        binds.add(tenant).add(ticket).add(expected);
         if (tasks.inPlace()) {
             TaskRow from = tasks.gone().getFirst();
             TaskRow to = tasks.added().getFirst();
             taskValues(binds, to);
-            binds.add(tenant);
-            binds.add(ticket);
-            binds.add(from.nodeId());
-            binds.add(from.slot());
+            binds.add(tenant).add(ticket).add(from.nodeId()).add(from.slot());
         } else {
             if (!tasks.gone().isEmpty()) {
-                binds.add(tenant);
-                binds.add(ticket);
+                binds.add(tenant).add(ticket);
                 for (TaskRow r : tasks.gone()) {
-                    binds.add(r.nodeId());
-                    binds.add(r.slot());
+                    binds.add(r.nodeId()).add(r.slot());
                 }
             }
             for (TaskRow r : tasks.added()) {
-                binds.add(tenant);
-                binds.add(ticket);
+                binds.add(tenant).add(ticket);
                 taskValues(binds, r);
             }
         }
-        binds.add(tenant);
-        binds.add(ticket);
-        binds.add(event.action());
-        binds.add(DSL.val(event.actorId(), SQLDataType.BIGINT));
-        binds.add(DSL.val(event.nodeId(), SQLDataType.VARCHAR));
-        binds.add(DSL.val(event.changes(), SQLDataType.CLOB));
-        binds.add(DSL.val(event.body(), SQLDataType.CLOB));
-        binds.add(event.visibility());
-        binds.add(DSL.val(event.domainEvents(), SQLDataType.CLOB));
-        binds.add(DSL.val(event.at(), SQLDataType.INSTANT));
-        return db.fetchOne(sql, binds.toArray()) != null;
+        binds.add(tenant)
+                .add(ticket)
+                .add(event.action())
+                .add(event.actorId())
+                .add(event.nodeId())
+                .add(event.changes())
+                .add(event.body())
+                .add(event.visibility())
+                .add(event.domainEvents())
+                .add(event.at());
+        return Jdbc.query(db, sql, binds, ResultSet::next);
     }
 
-    private static void taskValues(List<Object> binds, TaskRow r) {
-        binds.add(r.nodeId());
-        binds.add(r.slot());
-        binds.add(r.kind());
-        binds.add(DSL.val(r.userId(), SQLDataType.BIGINT));
-        binds.add(DSL.val(r.roleCode(), SQLDataType.VARCHAR));
-        binds.add(DSL.val(r.departmentId(), SQLDataType.BIGINT));
-        binds.add(DSL.val(r.createdAt(), SQLDataType.INSTANT));
+    private static void taskValues(Jdbc.Binds binds, TaskRow r) {
+        binds.add(r.nodeId())
+                .add(r.slot())
+                .add(r.kind())
+                .add(r.userId())
+                .add(r.roleCode())
+                .add(r.departmentId())
+                .add(r.createdAt());
     }
 
     /** A bind for the column; jOOQ binds instants as text on PostgreSQL and casts them in its SQL, so must this. */

@@ -21,15 +21,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -51,18 +50,25 @@ class TicketStore {
      * {@code selectFrom} was the largest single share of the engine's CPU.
      */
     Optional<TicketsRecord> find(long tenantId, long id) {
-        return this.db
-                .resultQuery(
-                        this.findSql.updateAndGet(cached -> cached != null
-                                ? cached
-                                : this.db.render(this.db
-                                        .selectFrom(TICKETS)
-                                        .where(TICKETS.TENANT_ID.eq(0L), TICKETS.ID.eq(0L)))),
-                        tenantId,
-                        id)
-                .coerce(TICKETS)
-                .fetchOptional();
+        return Jdbc.query(this.db, FIND, new Jdbc.Binds().add(tenantId).add(id), rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            TicketsRecord row = this.db.newRecord(TICKETS);
+            Field<?>[] columns = TICKETS.fields();
+            for (int i = 0; i < columns.length; i++) {
+                @SuppressWarnings("unchecked")
+                Field<Object> column = (Field<Object>) columns[i];
+                row.set(column, Jdbc.column(rs, i + 1, column.getType()));
+            }
+            row.changed(false);
+            return Optional.of(row);
+        });
     }
+
+    private static final String FIND = "select "
+            + Arrays.stream(TICKETS.fields()).map(Field::getName).collect(Collectors.joining(", "))
+            + " from tickets where tenant_id = ? and id = ?";
 
     /** The row, locked until the transaction ends (for changes that must wait for, not fail on, a concurrent one). */
     Optional<TicketsRecord> findForUpdate(long tenantId, long id) {
@@ -72,9 +78,6 @@ class TicketStore {
                 .forUpdate()
                 .fetchOptional();
     }
-
-    /** Per application context (its dialect). */
-    private final AtomicReference<@Nullable String> findSql = new AtomicReference<>();
 
     Optional<TicketsRecord> findByIdempotencyKey(long tenantId, String key) {
         return this.db
@@ -103,22 +106,23 @@ class TicketStore {
                 .filter(f -> f != TICKETS.ID && f != TICKETS.NUMBER)
                 .toList();
         String sql = NUMBERED_INSERT.updateAndGet(cached -> cached != null ? cached : numberedInsert(columns));
-        List<Object> binds = new ArrayList<>();
-        binds.add(row.getTenantId());
-        binds.add(DSL.val(day, SQLDataType.LOCALDATE));
-        binds.add(row.getTenantId());
-        binds.add(row.getTemplateId());
-        binds.add(row.getTemplateVersion());
+        Jdbc.Binds binds = new Jdbc.Binds()
+                .add(row.getTenantId())
+                .add(day.toString())
+                .add(row.getTenantId())
+                .add(row.getTemplateId())
+                .add(row.getTemplateVersion());
         for (Field<?> f : columns) {
-            binds.add(param(f, row.get(f)));
+            binds.add(f, row.get(f));
         }
         binds.add(TicketNumbers.prefix(day));
-        Record inserted = this.db.fetchOne(sql, binds.toArray());
-        if (inserted == null) {
-            return Optional.empty();
-        }
-        row.setNumber(inserted.get(1, String.class));
-        return Optional.of(inserted.get(0, Long.class));
+        return Jdbc.query(this.db, sql, binds, rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            row.setNumber(rs.getString(2));
+            return Optional.of(rs.getLong(1));
+        });
     }
 
     private static final AtomicReference<@Nullable String> NUMBERED_INSERT = new AtomicReference<>();
