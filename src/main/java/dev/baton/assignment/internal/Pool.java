@@ -11,6 +11,7 @@ import dev.baton.platform.ConflictException;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ForbiddenException;
+import dev.baton.platform.NotFoundException;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.ValidationException;
@@ -137,7 +138,12 @@ class Pool {
                     .fetch();
             checkLimits(tenant, user, settings);
         }
-        TicketView view = this.tickets.get(me, ticketId);
+        TicketView view;
+        try {
+            view = this.tickets.get(me, ticketId);
+        } catch (NotFoundException e) {
+            throw takenOr(tenant, ticketId, e);
+        }
         String node = view.nodes().stream()
                 .filter(n -> n.handlers().stream()
                         .anyMatch(h -> h.kind().equals("task")
@@ -156,6 +162,8 @@ class Pool {
                     new ActionRequest(view.version(), node, null, null, null, null, null));
         } catch (VersionConflictException e) {
             throw new ConflictException("pool-ticket-taken", view.number());
+        } catch (NotFoundException e) {
+            throw takenOr(tenant, ticketId, e); // grabbed meanwhile, and outside the caller's scope now
         }
         Instant now = this.clock.instant();
         this.db
@@ -167,6 +175,22 @@ class Pool {
                 .execute();
         this.audit.record("assignment.pool.grab", "ticket", ticketId, view.number() + " @" + node);
         return grabbed;
+    }
+
+    /**
+     * A pool ticket someone else grabbed may be outside the caller's data scope now, so it looks missing; it was
+     * in the pool, though, and the caller deserves to hear that it was taken.
+     */
+    private RuntimeException takenOr(long tenant, long ticketId, NotFoundException missing) {
+        String number = this.db
+                .select(TICKETS.NUMBER)
+                .from(POOL_GRABS)
+                .join(TICKETS)
+                .on(TICKETS.TENANT_ID.eq(POOL_GRABS.TENANT_ID), TICKETS.ID.eq(POOL_GRABS.TICKET_ID))
+                .where(POOL_GRABS.TENANT_ID.eq(tenant), POOL_GRABS.TICKET_ID.eq(ticketId))
+                .limit(1)
+                .fetchOne(TICKETS.NUMBER);
+        return number == null ? missing : new ConflictException("pool-ticket-taken", number);
     }
 
     private void checkLimits(long tenant, long user, PoolSettingsView settings) {
