@@ -25,7 +25,9 @@ class Routing implements TicketRouting {
 
     @Override
     public Route route(RoutingRequest request) {
-        return decide(request, false).route();
+        return this.engine
+                .decide(this.snapshots.of(request.tenantId()), request, this.clock.instant(), false, false)
+                .route();
     }
 
     /** The decision with its reasons; {@code dryRun} leaves round-robin cursors where they are (explain). */

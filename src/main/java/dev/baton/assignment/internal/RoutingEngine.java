@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +32,15 @@ final class RoutingEngine {
     }
 
     Decision decide(RoutingSnapshot snapshot, TicketRouting.RoutingRequest req, Instant now, boolean dryRun) {
+        return decide(snapshot, req, now, dryRun, true);
+    }
+
+    /**
+     * @param dryRun leave round-robin cursors where they are (explain)
+     * @param trace list every candidate with why it was skipped (explain); routing itself needs only the answer
+     */
+    Decision decide(
+            RoutingSnapshot snapshot, TicketRouting.RoutingRequest req, Instant now, boolean dryRun, boolean trace) {
         String text = Text.normalize(req.text());
         Set<String> found = snapshot.ruleKeywords().find(text).keySet();
         Map<String, @Nullable Object> activation = null;
@@ -45,9 +53,11 @@ final class RoutingEngine {
                 }
                 failed = RuleExpressions.holds(rule.expression(), activation) ? null : "expression";
             }
-            checks.add(new Decision.RuleCheck(rule.id(), rule.name(), failed == null, failed));
+            if (trace) {
+                checks.add(new Decision.RuleCheck(rule.id(), rule.name(), failed == null, failed));
+            }
             if (failed == null) {
-                return apply(rule, checks, req, now, dryRun);
+                return apply(rule, checks, req, now, dryRun, trace);
             }
         }
         return new Decision(checks, null, null, null, List.of(), Route.pool(null), "no_rule");
@@ -90,7 +100,8 @@ final class RoutingEngine {
             List<Decision.RuleCheck> checks,
             TicketRouting.RoutingRequest req,
             Instant now,
-            boolean dry) {
+            boolean dry,
+            boolean trace) {
         long tenant = req.tenantId();
         RuleDefinition.Target target = rule.target();
         String strategy = rule.strategy().kind();
@@ -114,35 +125,29 @@ final class RoutingEngine {
                                 ? target.skills()
                                 : rule.strategy().skills())
                 : List.of();
-        Map<Long, Agents.AgentProfile> profiles = new HashMap<>();
+        int n = members.size();
+        Agents.AgentProfile[] profiles = new Agents.AgentProfile[n];
         boolean needLoads = !strategy.equals("round_robin") && !strategy.equals("random");
-        for (long user : members) {
-            Agents.AgentProfile p = this.agents.profile(tenant, user);
-            if (p != null) {
-                profiles.put(user, p);
-                needLoads |= p.maxOpen() != null;
-            }
+        for (int i = 0; i < n; i++) {
+            profiles[i] = this.agents.profile(tenant, members.get(i));
+            needLoads |= profiles[i] != null && profiles[i].maxOpen() != null;
         }
         Map<Long, Integer> loads =
                 needLoads ? this.agents.loads(tenant, members, rule.strategy().weighted()) : Map.of();
-        Map<Long, String> skipped = new LinkedHashMap<>();
-        List<Long> eligible = new ArrayList<>();
-        for (long user : members) {
-            String why = skipReason(tenant, user, profiles.get(user), loads, skills, now);
-            if (why == null) {
-                eligible.add(user);
-            } else {
-                skipped.put(user, why);
+        String[] skipped = new String[n];
+        List<Integer> eligible = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            skipped[i] = skipReason(tenant, members.get(i), profiles[i], loads, skills, now);
+            if (skipped[i] == null) {
+                eligible.add(i);
             }
         }
-        Long chosen = eligible.isEmpty() ? null : pick(rule, eligible, profiles, loads, req, dry);
-        List<Decision.Candidate> candidates = new ArrayList<>(members.size());
-        for (long user : members) {
+        Integer chosen = eligible.isEmpty() ? null : pick(rule, eligible, members, profiles, loads, req, dry);
+        List<Decision.Candidate> candidates = new ArrayList<>(trace ? n : 0);
+        for (int i = 0; trace && i < n; i++) {
+            long user = members.get(i);
             candidates.add(new Decision.Candidate(
-                    user,
-                    skipped.get(user),
-                    needLoads ? loads.getOrDefault(user, 0) : null,
-                    Objects.equals(user, chosen)));
+                    user, skipped[i], needLoads ? loads.getOrDefault(user, 0) : null, Objects.equals(i, chosen)));
         }
         if (chosen != null) {
             return new Decision(
@@ -151,10 +156,10 @@ final class RoutingEngine {
                     rule.name(),
                     strategy,
                     candidates,
-                    new Route(chosen, null, null, rule.name()),
+                    new Route(members.get(chosen), null, null, rule.name()),
                     "chosen");
         }
-        return fallback(rule, checks, candidates, req, now, loads);
+        return fallback(rule, checks, candidates, req, now);
     }
 
     private @Nullable String skipReason(
@@ -179,10 +184,12 @@ final class RoutingEngine {
         return null;
     }
 
-    private long pick(
+    /** The index (into {@code members}) of the one the strategy picks among the eligible indexes. */
+    private int pick(
             CompiledRule rule,
-            List<Long> eligible,
-            Map<Long, Agents.AgentProfile> profiles,
+            List<Integer> eligible,
+            List<Long> members,
+            Agents.@Nullable AgentProfile[] profiles,
             Map<Long, Integer> loads,
             TicketRouting.RoutingRequest req,
             boolean dry) {
@@ -196,33 +203,33 @@ final class RoutingEngine {
             case "nearest_region" -> {
                 String region = req.customer().get("region") instanceof String s ? s : "";
                 int best = -1;
-                List<Long> nearest = new ArrayList<>();
-                for (long user : eligible) {
-                    Agents.AgentProfile p = profiles.get(user);
+                List<Integer> nearest = new ArrayList<>();
+                for (int i : eligible) {
+                    Agents.AgentProfile p = profiles[i];
                     int shared = p == null || p.region() == null ? 0 : sharedSegments(p.region(), region);
                     if (shared > best) {
                         best = shared;
                         nearest.clear();
                     }
                     if (shared == best) {
-                        nearest.add(user);
+                        nearest.add(i);
                     }
                 }
-                yield leastLoaded(nearest, loads);
+                yield leastLoaded(nearest, members, loads);
             }
-            default -> leastLoaded(eligible, loads); // least_loaded, skill_match
+            default -> leastLoaded(eligible, members, loads); // least_loaded, skill_match
         };
     }
 
     /** The fewest open tickets; ties go to the lowest id (candidates are in id order). */
-    private static long leastLoaded(List<Long> users, Map<Long, Integer> loads) {
-        long best = users.getFirst();
+    private static int leastLoaded(List<Integer> indexes, List<Long> members, Map<Long, Integer> loads) {
+        int best = indexes.getFirst();
         int min = Integer.MAX_VALUE;
-        for (long user : users) {
-            int load = loads.getOrDefault(user, 0);
+        for (int i : indexes) {
+            int load = loads.getOrDefault(members.get(i), 0);
             if (load < min) {
                 min = load;
-                best = user;
+                best = i;
             }
         }
         return best;
@@ -244,8 +251,7 @@ final class RoutingEngine {
             List<Decision.RuleCheck> checks,
             List<Decision.Candidate> candidates,
             TicketRouting.RoutingRequest req,
-            Instant now,
-            Map<Long, Integer> loads) {
+            Instant now) {
         RuleDefinition.Fallback f = rule.fallback();
         String strategy = rule.strategy().kind();
         long tenant = req.tenantId();

@@ -89,19 +89,26 @@ public final class BenchRouting {
         for (int i = 0; i < warmup; i++) {
             TicketRouting.RoutingRequest t = tickets.get(i % tickets.size());
             Classifier.classify(snapshot, t.text());
-            engine.decide(snapshot, t, now, false);
+            engine.decide(snapshot, t, now, false, false);
         }
         long[] nanos = new long[iterations];
+        long[] cpu = new long[iterations];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long gcBefore = gcCount();
         for (int i = 0; i < iterations; i++) {
             TicketRouting.RoutingRequest t = tickets.get(i % tickets.size());
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Classifier.classify(snapshot, t.text());
-            Decision d = engine.decide(snapshot, t, now, false);
+            Decision d = engine.decide(snapshot, t, now, false, false);
             nanos[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             outcomes.merge(
                     d.ruleId() != null && d.ruleId() == ruleCount ? "catch_all" : "earlier_rule", 1, Integer::sum);
         }
+        long gcs = gcCount() - gcBefore;
         Arrays.sort(nanos);
+        Arrays.sort(cpu);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rules", ruleCount);
         result.put("keywords", keywordCount);
@@ -113,8 +120,24 @@ public final class BenchRouting {
         result.put("p99Ms", nanos[(int) (iterations * 0.99)] / 1_000_000.0);
         result.put("p999Ms", nanos[(int) (iterations * 0.999)] / 1_000_000.0);
         result.put("maxMs", nanos[iterations - 1] / 1_000_000.0);
+        // CPU time of the deciding thread: what the decision costs without the waits of a shared, oversubscribed
+        // machine
+        result.put("cpuP50Ms", cpu[iterations / 2] / 1_000_000.0);
+        result.put("cpuP99Ms", cpu[(int) (iterations * 0.99)] / 1_000_000.0);
+        result.put("gcDuringRun", gcs);
+        result.put("loadAverage", loadAverage());
         result.put("matched", outcomes);
         return result;
+    }
+
+    private static long gcCount() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+                .sum();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String region(Random random) {
