@@ -52,6 +52,13 @@ class DatabaseCursors implements Cursors {
                 .execute();
     }
 
+    void delete(long tenantId, String key) {
+        this.db
+                .deleteFrom(ASSIGNMENT_CURSORS)
+                .where(ASSIGNMENT_CURSORS.TENANT_ID.eq(tenantId), ASSIGNMENT_CURSORS.CURSOR_KEY.eq(key))
+                .execute();
+    }
+
     private Long bump(long tenantId, String key) {
         return this.db
                 .update(ASSIGNMENT_CURSORS)

@@ -153,6 +153,7 @@ class Rules {
         if (deleted == 0) {
             throw new VersionConflictException("assignment_rule", id, row.getVersion());
         }
+        this.cursors.delete(tenantId, "rule:" + id);
         this.snapshots.changed(tenantId);
         this.audit.record("assignment.rule.delete", "assignment_rule", id, row.getName());
     }
