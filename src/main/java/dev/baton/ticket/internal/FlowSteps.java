@@ -87,8 +87,8 @@ class FlowSteps {
     void apply(Transition tx, PublishedFlows.Runtime runtime, StepResult.Applied applied) {
         FlowState state = applied.state();
         tx.fields(state.fields());
-        Assignments.Context ctx =
-                new Assignments.Context(tx.tenantId(), tx.row.getCreatorId(), tx.row.getDepartmentId(), state.fields());
+        Assignments.Context ctx = new Assignments.Context(
+                tx.tenantId(), tx.row.getCreatorId(), tx.row.getDepartmentId(), state.fields(), tx.row, state.facts());
         List<TaskRow> planned = TaskPlanner.plan(tx.tasks, state, applied.effects(), this.assignments, ctx, tx.now);
         long tenant = tx.tenantId();
         var at = tx.now;

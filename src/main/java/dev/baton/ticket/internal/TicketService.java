@@ -23,6 +23,7 @@ import dev.baton.ticket.NewTicket;
 import dev.baton.ticket.TicketAction;
 import dev.baton.ticket.TicketEvent;
 import dev.baton.ticket.TicketOperations;
+import dev.baton.ticket.TicketRouting;
 import dev.baton.ticket.TicketSource;
 import dev.baton.ticket.TicketStatus;
 import dev.baton.ticket.TicketView;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Query;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +66,7 @@ class TicketService implements TicketOperations {
     private final OrgDirectory org;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ObjectProvider<TicketRouting> routing;
 
     TicketService(
             TicketStore store,
@@ -78,7 +81,8 @@ class TicketService implements TicketOperations {
             TicketViews views,
             OrgDirectory org,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<TicketRouting> routing) {
         this.store = store;
         this.json = json;
         this.writer = writer;
@@ -92,6 +96,7 @@ class TicketService implements TicketOperations {
         this.org = org;
         this.transactions = transactions;
         this.clock = clock;
+        this.routing = routing;
     }
 
     @Override
@@ -143,12 +148,16 @@ class TicketService implements TicketOperations {
             }
         }
         long tenant = me.tenantId();
+        // Keywords may choose the template and priority the caller left out; what matched goes into the history.
+        TicketRouting.Classification classified = classify(tenant, t);
+        Long requestedTemplate = t.templateId() != null ? t.templateId() : classified.templateId();
+        String requestedPriority = t.priority() != null ? t.priority() : classified.priority();
         List<FieldError> errors = new ArrayList<>();
         TemplateCatalog.Header header = null;
-        if (t.templateId() == null) {
+        if (requestedTemplate == null) {
             errors.add(new FieldError("templateId", "{ticket.template-required}"));
         } else {
-            header = this.templates.header(tenant, t.templateId()).orElse(null);
+            header = this.templates.header(tenant, requestedTemplate).orElse(null);
             if (header == null) {
                 errors.add(new FieldError("templateId", "{ticket.template-unknown}"));
             } else if (!header.enabled()) {
@@ -173,9 +182,9 @@ class TicketService implements TicketOperations {
         if (source == null) {
             errors.add(new FieldError("source", "{ticket.source-unknown}"));
         }
-        Priority priority = t.priority() == null
+        Priority priority = requestedPriority == null
                 ? Priority.NORMAL
-                : Priority.ofCode(t.priority()).orElse(null);
+                : Priority.ofCode(requestedPriority).orElse(null);
         if (priority == null) {
             errors.add(new FieldError("priority", "{ticket.priority-unknown}"));
         }
@@ -278,6 +287,15 @@ class TicketService implements TicketOperations {
         tx.events.addFirst((ticket, v) -> new TicketEvent.TicketCreated(
                 tenant, ticket, v, now, number, templateId, sourceCode, priorityCode, customer, creator));
         tx.changes.put("number", number);
+        if (classified.matched()) {
+            Map<String, @Nullable Object> found = new LinkedHashMap<>();
+            found.put("keywords", classified.keywords());
+            found.put("category", classified.category());
+            found.put("tags", classified.tags());
+            found.put("templateId", classified.templateId());
+            found.put("priority", classified.priority());
+            tx.changes.put("classification", found);
+        }
         List<Query> inserts = new ArrayList<>();
         if (!tx.tasks.isEmpty()) {
             inserts.add(this.store.insertTasks(tenant, id, tx.tasks));
@@ -294,6 +312,21 @@ class TicketService implements TicketOperations {
         this.store.insertTogether(inserts);
         // The view is built from the values just written; reading them back would only re-parse them.
         return new Created(view(me, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
+    }
+
+    private TicketRouting.Classification classify(long tenant, NewTicket t) {
+        TicketRouting routing = this.routing.getIfAvailable();
+        if (routing == null) {
+            return TicketRouting.Classification.NONE;
+        }
+        StringBuilder text = new StringBuilder(t.title() == null ? "" : t.title());
+        if (t.description() != null && t.description().length() <= MAX_TEXT) {
+            text.append('\n').append(RichText.plainText(RichText.sanitize(t.description())));
+        }
+        if (t.chatExcerpt() != null && t.chatExcerpt().length() <= MAX_TEXT) {
+            text.append('\n').append(t.chatExcerpt());
+        }
+        return routing.classify(tenant, text.toString());
     }
 
     /** Inserts the new ticket with the day's next number (in one statement where the database allows). */

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.assignment.internal;
+
+import org.jspecify.annotations.NullMarked;
