@@ -91,7 +91,8 @@ final class SlaClock {
         }
         List<SlaMetric> out = new ArrayList<>(runs.size());
         for (Run r : runs.values()) {
-            r.advance(now);
+            // at the deadline itself the time is up (the breach timer fires then); a stop at that moment is met
+            r.advance(now.plusNanos(1));
             out.add(r.result(now));
         }
         return out;
