@@ -148,7 +148,7 @@ final class PolicyRules {
             }
             List<String> channels =
                     codes(path + ".channels", e.channels(), CHANNELS::contains, "{sla.policy.channel}", errors);
-            if (channels.isEmpty() && errors.size() == before) {
+            if (e.channels() == null || e.channels().isEmpty()) {
                 errors.add(new FieldError(path + ".channels", "{sla.policy.channel.none}"));
             }
             if (errors.size() == before && a != null && notify != null) {
