@@ -32,9 +32,12 @@ class SlaRecomputing {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SlaChanged changed) {
-        var open = this.tx.execute(s -> this.store.openTickets(changed.tenantId()));
+        java.util.List<Long> open = this.tx.execute(s -> this.store.openTickets(changed.tenantId()));
+        if (open == null || open.isEmpty()) {
+            return;
+        }
         int failed = 0;
-        for (long ticket : open == null ? java.util.List.<Long>of() : open) {
+        for (long ticket : open) {
             try {
                 this.tx.executeWithoutResult(s -> this.tracker.recompute(changed.tenantId(), ticket));
             } catch (RuntimeException e) {
