@@ -1,6 +1,5 @@
 package dev.baton.sla.internal;
 
-import dev.baton.flow.PublishedFlows;
 import dev.baton.platform.Notification;
 import dev.baton.platform.db.tables.records.SlaTicketsRecord;
 import java.time.Clock;
@@ -25,7 +24,6 @@ class SlaFiring {
     private final SlaStore store;
     private final SlaRecipients recipients;
     private final SlaNotices notices;
-    private final PublishedFlows flows;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -34,14 +32,12 @@ class SlaFiring {
             SlaStore store,
             SlaRecipients recipients,
             SlaNotices notices,
-            PublishedFlows flows,
             TransactionTemplate tx,
             Clock clock) {
         this.tracker = tracker;
         this.store = store;
         this.recipients = recipients;
         this.notices = notices;
-        this.flows = flows;
         this.tx = tx;
         this.clock = clock;
     }
@@ -115,13 +111,12 @@ class SlaFiring {
     }
 
     private String nodeName(SlaTicketsRecord row, String metric) {
-        if (!metric.startsWith(SlaMetric.NODE) || row.getFlowId() == null) {
+        if (!metric.startsWith(SlaMetric.NODE)) {
             return "";
         }
         String nodeId = metric.substring(SlaMetric.NODE.length());
-        return this.flows
-                .latest(row.getTenantId(), row.getFlowId())
-                .map(r -> r.stepper().graph().nodes().get(nodeId))
+        return this.tracker
+                .node(row.getTenantId(), row.getTicketId(), nodeId)
                 .map(n -> n.name())
                 .orElse(nodeId);
     }

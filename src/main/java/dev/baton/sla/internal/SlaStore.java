@@ -4,6 +4,7 @@ import static dev.baton.platform.db.Tables.SLA_FACTS;
 import static dev.baton.platform.db.Tables.SLA_FIRINGS;
 import static dev.baton.platform.db.Tables.SLA_METRICS;
 import static dev.baton.platform.db.Tables.SLA_TICKETS;
+import static dev.baton.platform.db.Tables.TICKETS;
 
 import dev.baton.platform.db.tables.records.SlaFactsRecord;
 import dev.baton.platform.db.tables.records.SlaMetricsRecord;
@@ -50,6 +51,20 @@ class SlaStore {
                 .where(SLA_TICKETS.TENANT_ID.eq(tenantId), SLA_TICKETS.TICKET_ID.eq(ticketId))
                 .forUpdate()
                 .fetchOptional();
+    }
+
+    /**
+     * The flow version the ticket runs on now, read from the ticket module's row (the one read of another module's
+     * table here: its events do not carry the version, and the relay delivers them after the change committed).
+     */
+    Optional<SlaTracker.FlowAt> flowOf(long tenantId, long ticketId) {
+        return this.db
+                .select(TICKETS.FLOW_ID, TICKETS.FLOW_VERSION)
+                .from(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.ID.eq(ticketId))
+                .fetchOptional()
+                .filter(r -> r.value1() != null && r.value2() != null)
+                .map(r -> new SlaTracker.FlowAt(r.value1(), r.value2()));
     }
 
     void insertTicket(SlaTicketsRecord row) {

@@ -73,10 +73,7 @@ class SlaTracker {
             row.setPriority(created.priority());
             row.setSource(created.source());
             row.setCreatorId(created.creatorId());
-            row.setFlowId(this.flows
-                    .forTemplate(tenant, created.templateId())
-                    .map(PublishedFlows.Runtime::flowId)
-                    .orElse(null));
+            row.setFlowId(this.store.flowOf(tenant, ticket).map(FlowAt::flowId).orElse(null));
             row.setCreatedAt(created.at());
             row.setLastVersion(created.ticketVersion());
             this.store.insertTicket(row);
@@ -235,18 +232,25 @@ class SlaTracker {
         return out;
     }
 
-    /** The entered node's own SLA, from the newest version of the ticket's flow (the one it moves onto). */
+    /**
+     * The entered node's own SLA, from the flow version the ticket is on now (read from its row: published versions
+     * are immutable, so unlike "the newest version" this cannot be a stale cached answer).
+     */
     private @Nullable String nodeSla(SlaTicketsRecord row, String nodeId) {
-        Long flowId = row.getFlowId();
-        if (flowId == null) {
-            return null;
-        }
-        return this.flows
-                .latest(row.getTenantId(), flowId)
-                .map(r -> r.stepper().graph().nodes().get(nodeId))
+        return node(row.getTenantId(), row.getTicketId(), nodeId)
                 .filter(n -> n instanceof Node.Task)
                 .map(n -> ((Node.Task) n).sla())
                 .map(dev.baton.flow.Sla::iso)
                 .orElse(null);
     }
+
+    Optional<Node> node(long tenantId, long ticketId, String nodeId) {
+        return this.store
+                .flowOf(tenantId, ticketId)
+                .flatMap(f -> this.flows.version(tenantId, f.flowId(), f.version()))
+                .map(r -> r.stepper().graph().nodes().get(nodeId));
+    }
+
+    /** The flow version a ticket runs on. */
+    record FlowAt(long flowId, int version) {}
 }
