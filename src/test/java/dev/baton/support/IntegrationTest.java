@@ -119,6 +119,12 @@ public abstract class IntegrationTest {
             return new TestClock();
         }
 
+        /** Beside the notify module's notifier once it exists: the SLA module hands notifications to every one. */
+        @Bean
+        RecordingNotifier recordingNotifier() {
+            return new RecordingNotifier();
+        }
+
         /** Running tickets tests can place on their flows; see {@link TestInFlightTickets}. */
         @Bean
         TestInFlightTickets testInFlightTickets() {

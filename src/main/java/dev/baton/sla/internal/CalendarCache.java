@@ -6,6 +6,7 @@ import dev.baton.sla.BusinessCalendar;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,8 +30,16 @@ class CalendarCache {
         return this.cache.get(new Key(tenantId, calendarId), k -> load.get());
     }
 
+    private final ApplicationEventPublisher events;
+
+    CalendarCache(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /** Also tells the SLA clocks: open tickets are recomputed on the changed calendar once this commits. */
     void changed(long tenantId) {
         evict(tenantId);
+        this.events.publishEvent(new SlaChanged(tenantId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,0 +1,88 @@
+package dev.baton.sla.internal;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler (core, wired here rather than by its Spring Boot 3 starter): it reads the application's
+ * {@link Clock} — so tests move time instead of waiting — and writes through a transaction-aware DataSource, so a
+ * timer scheduled while handling a ticket event commits or rolls back with it. Executions are claimed with an
+ * optimistic update of their row, so any number of nodes on one database run each once; an execution that fell
+ * due while every node was down runs at the first poll after start.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimerConfig {
+
+    @Bean
+    OneTimeTask<Void> slaTimerTask(ObjectProvider<SlaFiring> firing) {
+        return Tasks.oneTime(SlaTimers.TASK)
+                .execute((instance, context) -> firing.getObject().fire(SlaTimers.Id.parse(instance.getId())));
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler slaScheduler(
+            DataSource dataSource,
+            OneTimeTask<Void> slaTimerTask,
+            Clock clock,
+            @Value("${baton.sla.timers.poll-interval:PT10S}") Duration pollInterval,
+            @Value("${baton.sla.timers.threads:4}") int threads) {
+        return build(dataSource, slaTimerTask, clock, pollInterval, threads, "baton-" + UUID.randomUUID());
+    }
+
+    /** Also used by tests that run a second node's scheduler on the same database. */
+    static Scheduler build(
+            DataSource dataSource,
+            OneTimeTask<Void> task,
+            Clock clock,
+            Duration pollInterval,
+            int threads,
+            String name) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
+                .clock(clock::instant)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .pollingInterval(pollInterval)
+                .heartbeatInterval(Duration.ofMinutes(1))
+                .threads(threads)
+                .alwaysPersistTimestampInUTC()
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Starts polling once the application is up and stops before the DataSource closes. */
+    @Bean
+    SmartLifecycle slaSchedulerLifecycle(Scheduler slaScheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                slaScheduler.start();
+                this.running = true;
+            }
+
+            @Override
+            public void stop() {
+                slaScheduler.stop();
+                this.running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return this.running;
+            }
+        };
+    }
+}
