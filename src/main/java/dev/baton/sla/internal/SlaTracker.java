@@ -41,6 +41,7 @@ class SlaTracker {
     private final PublishedFlows flows;
     private final SlaTimers timers;
     private final Clock clock;
+    private final PolicyPresence presence;
 
     SlaTracker(
             SlaStore store,
@@ -48,19 +49,25 @@ class SlaTracker {
             BusinessCalendars calendars,
             PublishedFlows flows,
             SlaTimers timers,
-            Clock clock) {
+            Clock clock,
+            PolicyPresence presence) {
         this.store = store;
         this.policies = policies;
         this.calendars = calendars;
         this.flows = flows;
         this.timers = timers;
         this.clock = clock;
+        this.presence = presence;
     }
 
     @EventListener
     void on(TicketEvent event) {
         long tenant = event.tenantId();
         long ticket = event.ticketId();
+        if (!this.presence.any(tenant)) {
+            // No policy, no SLA: tickets that run while a tenant has none are not followed, even once it has one.
+            return;
+        }
         SlaTicketsRecord row = this.store.lock(tenant, ticket).orElse(null);
         if (event instanceof TicketEvent.TicketCreated created) {
             if (row != null) {
