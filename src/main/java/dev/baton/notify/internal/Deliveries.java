@@ -49,7 +49,7 @@ class Deliveries {
             String channel,
             @Nullable Long recipientId,
             @Nullable String recipientName,
-            String address,
+            @Nullable String address,
             @Nullable Long ticketId,
             String subject,
             String status,
@@ -58,7 +58,28 @@ class Deliveries {
             @Nullable String lastError,
             Instant createdAt,
             @Nullable Instant sentAt,
-            List<Attempt> log) {}
+            List<Attempt> log) {
+
+        /** The same without where it went: e-mail addresses and mobile numbers are for administrators. */
+        View withoutAddress() {
+            return new View(
+                    this.id,
+                    this.event,
+                    this.channel,
+                    this.recipientId,
+                    this.recipientName,
+                    null,
+                    this.ticketId,
+                    this.subject,
+                    this.status,
+                    this.attempts,
+                    this.nextAttemptAt,
+                    this.lastError,
+                    this.createdAt,
+                    this.sentAt,
+                    this.log);
+        }
+    }
 
     @Transactional(readOnly = true)
     List<View> ofTicket(long tenantId, long ticketId) {

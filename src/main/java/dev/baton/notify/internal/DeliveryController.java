@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The delivery log. A ticket's deliveries are visible to whoever sees the ticket; the tenant-wide list of failed
- * and dead deliveries and resending need {@code notify.manage}.
+ * The delivery log. A ticket's deliveries are visible to whoever sees the ticket (the addresses only with
+ * {@code notify.manage}); the tenant-wide list of failed and dead deliveries and resending need {@code notify.manage}.
  */
 @RestController
 class DeliveryController {
@@ -38,7 +38,10 @@ class DeliveryController {
         CurrentUser me = CurrentUser.require();
         // 404 when the ticket is not the caller's to see
         this.tickets.get(me, id);
-        return this.deliveries.ofTicket(me.tenantId(), id);
+        List<Deliveries.View> log = this.deliveries.ofTicket(me.tenantId(), id);
+        return me.can("notify.manage")
+                ? log
+                : log.stream().map(Deliveries.View::withoutAddress).toList();
     }
 
     /** @param status a comma-separated list of {@code pending, sent, failed, dead}; failed and dead by default */

@@ -1,5 +1,6 @@
 package dev.baton.notify.internal;
 
+import dev.baton.platform.AuditTrail;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ValidationException;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationSettingsController {
 
     private final TenantSettings settings;
+    private final AuditTrail audit;
 
-    NotificationSettingsController(TenantSettings settings) {
+    NotificationSettingsController(TenantSettings settings, AuditTrail audit) {
         this.settings = settings;
+        this.audit = audit;
     }
 
     record View(
@@ -107,6 +110,12 @@ class NotificationSettingsController {
                         body.webhookSecret(),
                         0),
                 body.version() == null ? 0 : body.version());
+        // the secret stays out of the audit trail
+        this.audit.record(
+                "notification-settings.update",
+                "notification-settings",
+                tenant,
+                "quietHours=" + (hours == null ? "none" : hours.start() + "-" + hours.end()) + " webhook=" + url);
         return get();
     }
 

@@ -2,6 +2,7 @@ package dev.baton.notify.internal;
 
 import static dev.baton.platform.db.Tables.NOTIFICATION_TEMPLATES;
 
+import dev.baton.platform.AuditTrail;
 import dev.baton.platform.ConflictException;
 import dev.baton.platform.NotFoundException;
 import dev.baton.platform.OptimisticLock;
@@ -24,11 +25,13 @@ class NotificationTemplates {
     private final DSLContext db;
     private final Clock clock;
     private final TemplateChecks checks;
+    private final AuditTrail audit;
 
-    NotificationTemplates(DSLContext db, Clock clock, TemplateChecks checks) {
+    NotificationTemplates(DSLContext db, Clock clock, TemplateChecks checks, AuditTrail audit) {
         this.db = db;
         this.clock = clock;
         this.checks = checks;
+        this.audit = audit;
     }
 
     record View(long id, String event, String channel, String subject, String body, int version, Instant updatedAt) {}
@@ -99,6 +102,8 @@ class NotificationTemplates {
                     .set(NOTIFICATION_TEMPLATES.UPDATED_AT, this.clock.instant())
                     .returning(NOTIFICATION_TEMPLATES.ID)
                     .fetchSingle(NOTIFICATION_TEMPLATES.ID);
+            this.audit.record(
+                    "notification-template.create", "notification-template", id, cmd.event() + "/" + cmd.channel());
             return get(tenantId, id);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException(
@@ -124,13 +129,23 @@ class NotificationTemplates {
         if (!done) {
             throw new VersionConflictException("notification-template", id, current.getVersion());
         }
+        this.audit.record(
+                "notification-template.update",
+                "notification-template",
+                id,
+                current.getEvent() + "/" + current.getChannel());
         return get(tenantId, id);
     }
 
     /** Deletes the tenant's text; the event and channel then use the shipped default again. */
     @Transactional
     void delete(long tenantId, long id) {
-        row(tenantId, id);
+        NotificationTemplatesRecord current = row(tenantId, id);
+        this.audit.record(
+                "notification-template.delete",
+                "notification-template",
+                id,
+                current.getEvent() + "/" + current.getChannel());
         this.db
                 .deleteFrom(NOTIFICATION_TEMPLATES)
                 .where(NOTIFICATION_TEMPLATES.TENANT_ID.eq(tenantId), NOTIFICATION_TEMPLATES.ID.eq(id))

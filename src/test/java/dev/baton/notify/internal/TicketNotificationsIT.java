@@ -102,6 +102,13 @@ class TicketNotificationsIT extends NotifyTest {
         JsonNode first = log.get(0);
         assertThat(first.path("recipientName").asString()).isNotBlank();
         assertThat(first.at("/log/0/ok").asBoolean()).isTrue();
+        // addresses (e-mail, mobile) are for administrators
+        assertThat(log.findValues("address")).allMatch(JsonNode::isNull);
+        assertThat(t.admin()
+                        .get("/api/v1/tickets/" + ticket + "/notifications")
+                        .json()
+                        .findValuesAsString("address"))
+                .contains(creator.email(), handler.wecomId());
         assertThat(stranger.api()
                         .get("/api/v1/tickets/" + ticket + "/notifications")
                         .status())
