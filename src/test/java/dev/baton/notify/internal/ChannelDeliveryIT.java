@@ -170,6 +170,38 @@ class ChannelDeliveryIT extends NotifyTest {
         assertThat(WECOM.sentTo(p.wecomId())).hasSize(1);
     }
 
+    @Test
+    void twoWorkersAtOnceSendEachDeliveryOnce() throws Exception {
+        Tenant t = tenant();
+        Person p = person(t, "agent");
+        String path = "/pair/" + t.code();
+        webhook(t, path, "pair-secret-0042");
+        for (int i = 0; i < 40; i++) {
+            notify(t.id(), "breached", Set.of(p.id()), Map.of("node.id", "n" + i), "pair-" + i);
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        Runnable node = () -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deliver();
+        };
+        Thread a = new Thread(node);
+        Thread b = new Thread(node);
+        a.start();
+        b.start();
+        start.countDown();
+        a.join(60_000);
+        b.join(60_000);
+        List<HttpReceiver.Received> hooks = HTTP.at(path);
+        assertThat(hooks).hasSize(40);
+        assertThat(hooks.stream().map(HttpReceiver.Received::body).distinct()).hasSize(40);
+        assertThat(mailTo(p.email())).hasSize(40);
+        assertThat(deliveries(t.id())).allMatch(d -> d.getStatus().equals("sent") && d.getAttempts() == 1);
+    }
+
     private void enableSms(Person p, String event) {
         Api.Response r = p.api()
                 .put(

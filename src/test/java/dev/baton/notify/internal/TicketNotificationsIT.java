@@ -121,6 +121,36 @@ class TicketNotificationsIT extends NotifyTest {
         assertThat(deliveries(t.id())).hasSize(rows);
     }
 
+    @Test
+    void aRejectionTellsTheCreator() {
+        Tenant t = tenant();
+        Person creator = person(t, "agent");
+        Person approver = person(t, "supervisor");
+        Person handler = person(t, "engineer");
+        long template = template(t.admin());
+        publish(t.admin(), template, approver.id(), handler.id());
+        long ticket = creator.api()
+                .post(
+                        "/api/v1/tickets",
+                        Map.of("templateId", template, "title", "报销单", "fields", Map.of(), "source", "web"))
+                .id();
+        awaitRows(t, "assigned", approver);
+        int version = approver.api()
+                .get("/api/v1/tickets/" + ticket)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response rejected = approver.api()
+                .post(
+                        "/api/v1/tickets/" + ticket + "/actions/reject",
+                        Map.of("expectedVersion", version, "comment", "<p>金额不对</p>"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        awaitRows(t, "rejected", creator);
+        deliver();
+        assertThat(creator.api().get("/api/v1/notifications/inbox").json().findValuesAsString("title"))
+                .contains("审批被驳回：" + rejected.json().path("number").asString());
+    }
+
     private String name(Tenant t, Person p) {
         return t.admin()
                 .get("/api/v1/users/" + p.id())
