@@ -327,6 +327,11 @@ async function api(req, res, url) {
     return send(res, 204)
   }
 
+  // in-app notifications (the header's bell): an empty inbox
+  if (path === '/notifications/inbox/unread-count' && method === 'GET') return send(res, 200, { count: 0 })
+  if (path === '/notifications/inbox' && method === 'GET') return send(res, 200, { items: [], page: 0, size: 10, total: 0 })
+  if (path === '/notifications/inbox/read-all' && method === 'POST') return send(res, 200, { marked: 0 })
+
   return problem(res, 404, 'Not Found', `${method} ${url.pathname}`)
 }
 

@@ -10,6 +10,7 @@ import type {
   FlowPublish,
   FlowSummary,
   FlowVersion,
+  InboxItem,
   SimulateRequest,
   SimulationResult,
   Template,
@@ -111,4 +112,11 @@ export const flowsApi = {
   version: (id: number, versionNo: number) => request<FlowVersion>(`/flows/${id}/versions/${versionNo}`),
   simulate: (id: number, body: SimulateRequest) =>
     request<SimulationResult>(`/flows/${id}/simulate`, { method: 'POST', body }),
+}
+
+export const inboxApi = {
+  unreadCount: () => request<{ count: number }>('/notifications/inbox/unread-count', { quietUnauthorized: true }),
+  list: (size = 10) => request<Page<InboxItem>>('/notifications/inbox', { query: { size } }),
+  read: (id: number) => request<void>(`/notifications/inbox/${id}/read`, { method: 'POST' }),
+  readAll: () => request<{ marked: number }>('/notifications/inbox/read-all', { method: 'POST' }),
 }

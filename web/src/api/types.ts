@@ -371,3 +371,15 @@ export interface SimulationResult {
   refusal: string | null
   refusalDetail: string | null
 }
+
+/** One in-app notification (GET /notifications/inbox). */
+export interface InboxItem {
+  id: number
+  event: string
+  ticketId: number | null
+  title: string
+  body: string
+  link: string | null
+  createdAt: string
+  readAt: string | null
+}

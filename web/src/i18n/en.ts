@@ -60,6 +60,10 @@ const en: MessageSchema = {
     loggedOut: 'Signed out',
   },
   layout: {
+    notifications: 'Notifications',
+    noNotifications: 'No notifications',
+    markAllRead: 'Mark all as read',
+    unreadCount: '{n} unread',
     templates: 'Templates',
     flows: 'Flows',
     design: 'Design',

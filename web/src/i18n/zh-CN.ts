@@ -58,6 +58,10 @@ const zhCN = {
     loggedOut: '已退出登录',
   },
   layout: {
+    notifications: '通知',
+    noNotifications: '暂无通知',
+    markAllRead: '全部标为已读',
+    unreadCount: '{n} 条未读',
     templates: '工单模板',
     flows: '流程',
     design: '设计',

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
     @JsonSubTypes.Type(TicketEvent.TicketClosed.class),
     @JsonSubTypes.Type(TicketEvent.CommentAdded.class),
     @JsonSubTypes.Type(TicketEvent.TicketUrged.class),
-    @JsonSubTypes.Type(TicketEvent.AutomationRequested.class)
+    @JsonSubTypes.Type(TicketEvent.AutomationRequested.class),
+    @JsonSubTypes.Type(TicketEvent.ApprovalDecided.class)
 })
 public sealed interface TicketEvent {
 
@@ -95,5 +96,19 @@ public sealed interface TicketEvent {
     /** An automation node asked for a webhook, child ticket or notification; {@code kind} names which. */
     record AutomationRequested(
             long tenantId, long ticketId, int ticketVersion, Instant at, String nodeId, String kind, String detail)
+            implements TicketEvent {}
+
+    /**
+     * An approver approved or rejected at an approval node (one event per decision; the flow decides what the
+     * node does with it).
+     */
+    record ApprovalDecided(
+            long tenantId,
+            long ticketId,
+            int ticketVersion,
+            Instant at,
+            String nodeId,
+            @Nullable Long byUserId,
+            boolean approved)
             implements TicketEvent {}
 }

@@ -232,6 +232,9 @@ class SlaTracker {
             case TicketEvent.TicketUrged u -> {
                 // urging asks for speed; it changes no clock
             }
+            case TicketEvent.ApprovalDecided d -> {
+                // the decision also completes or returns from its node, whose events carry what the clocks need
+            }
             case TicketEvent.AutomationRequested a -> {
                 // automations are not people
             }

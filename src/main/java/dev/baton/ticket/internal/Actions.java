@@ -173,6 +173,11 @@ class Actions {
         TaskRow slot = slots.getFirst();
         tx.nodeId = slot.nodeId();
         text(tx, req.comment(), false);
+        long tenant = tx.tenantId();
+        var at = tx.now;
+        Long by = c.me().userId();
+        String node = slot.nodeId();
+        tx.event((id, v) -> new TicketEvent.ApprovalDecided(tenant, id, v, at, node, by, approve));
         this.steps.step(
                 tx,
                 approve

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.notify.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,81 @@
+package dev.baton.wecom.internal;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.baton.wecom.WeComException;
+import dev.baton.wecom.WeComGateway;
+import java.util.List;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import me.chanjar.weixin.cp.constant.WxCpApiPathConsts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link WeComGateway} over WxJava's {@code WxCpServiceImpl}, which fetches and caches the access token (and
+ * fetches a new one when WeCom says it expired).
+ */
+@Component
+@EnableConfigurationProperties(WeComProperties.class)
+class WxJavaGateway implements WeComGateway {
+
+    private final WeComProperties properties;
+    private final WxCpService service;
+
+    WxJavaGateway(WeComProperties properties) {
+        this.properties = properties;
+        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+        config.setBaseApiUrl(properties.baseUrl());
+        config.setCorpId(properties.corpId());
+        config.setCorpSecret(properties.secret());
+        config.setAgentId(properties.agentId());
+        WxCpServiceImpl wx = new SingleTryWxCpService();
+        wx.setWxCpConfigStorage(config);
+        this.service = wx;
+    }
+
+    @Override
+    public boolean configured() {
+        return this.properties.complete();
+    }
+
+    @Override
+    public void sendTextCard(List<String> userIds, TextCard card) {
+        if (!configured()) {
+            throw new WeComException(-1, "WeCom is not configured (baton.wecom.corp-id, agent-id, secret)", true);
+        }
+        WxCpMessage message = WxCpMessage.TEXTCARD()
+                .agentId(this.properties.agentId())
+                .toUser(String.join("|", userIds))
+                .title(card.title())
+                .description(card.description())
+                .url(card.url())
+                .btnTxt(card.buttonText())
+                .build();
+        String answer;
+        try {
+            // posted by hand rather than through getMessageService().send(): its result drops "unlicenseduser"
+            answer = this.service.post(
+                    this.service.getWxCpConfigStorage().getApiUrl(WxCpApiPathConsts.Message.MESSAGE_SEND),
+                    message.toJson());
+        } catch (WxErrorException e) {
+            int code = e.getError().getErrorCode();
+            throw new WeComException(code, e.getError().toString(), WeComErrors.permanent(code));
+        } catch (RuntimeException e) {
+            // WxJava wraps I/O failures (refused connection, timeout) in runtime exceptions
+            throw new WeComException(-1, String.valueOf(e.getMessage()), false);
+        }
+        JsonObject json = JsonParser.parseString(answer).getAsJsonObject();
+        String refused = refusedUsers(json, "invaliduser") + refusedUsers(json, "unlicenseduser");
+        if (!refused.isEmpty()) {
+            throw new WeComException(0, answer, true);
+        }
+    }
+
+    private static String refusedUsers(JsonObject json, String key) {
+        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsString() : "";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.wecom.internal;
+
+import org.jspecify.annotations.NullMarked;

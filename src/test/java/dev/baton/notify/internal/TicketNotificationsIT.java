@@ -1,0 +1,220 @@
+package dev.baton.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.platform.db.tables.records.NotificationDeliveriesRecord;
+import dev.baton.support.Api;
+import dev.baton.ticket.TicketEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+
+/** Ticket events, delivered by the ticket module's relay after commit, become notifications. */
+class TicketNotificationsIT extends NotifyTest {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void theLifeOfATicketTellsTheRightPeople() {
+        Tenant t = tenant();
+        Person creator = person(t, "agent");
+        Person approver = person(t, "supervisor");
+        Person handler = person(t, "engineer");
+        Person stranger = person(t, "engineer");
+        long template = template(t.admin());
+        publish(t.admin(), template, approver.id(), handler.id());
+
+        Api.Response created = creator.api()
+                .post(
+                        "/api/v1/tickets",
+                        Map.of("templateId", template, "title", "打印机卡纸", "fields", Map.of(), "source", "web"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long ticket = created.id();
+        String number = created.json().path("number").asString();
+
+        awaitRows(t, "created", creator);
+        awaitRows(t, "assigned", approver);
+        deliver();
+        JsonNode inbox = creator.api().get("/api/v1/notifications/inbox").json();
+        assertThat(inbox.at("/items/0/title").asString()).isEqualTo("工单已创建：" + number);
+        assertThat(inbox.at("/items/0/body").asString()).contains("打印机卡纸");
+        assertThat(inbox.at("/items/0/link").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+        JsonNode card = WECOM.sentTo(approver.wecomId()).getFirst();
+        assertThat(card.at("/textcard/title").asString()).isEqualTo("新工单待处理：" + number);
+        assertThat(card.at("/textcard/url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+
+        int version = approver.api()
+                .get("/api/v1/tickets/" + ticket)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response approved = approver.api()
+                .post("/api/v1/tickets/" + ticket + "/actions/approve", Map.of("expectedVersion", version));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        awaitRows(t, "approved", creator);
+        awaitRows(t, "assigned", handler);
+
+        Api.Response comment = handler.api()
+                .post(
+                        "/api/v1/tickets/" + ticket + "/actions/comment",
+                        Map.of(
+                                "comment",
+                                "<p>请确认 <span class=\"mention\" data-user-id=\"" + creator.id()
+                                        + "\">@提交人</span></p>"));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+        awaitRows(t, "commented", creator);
+
+        Api.Response urge = creator.api().post("/api/v1/tickets/" + ticket + "/actions/urge", Map.of());
+        assertThat(urge.status()).as(urge.body()).isEqualTo(200);
+        awaitRows(t, "urged", handler);
+        deliver();
+
+        assertThat(mailTo(creator.email()))
+                .extracting(m -> subject(m))
+                .containsExactlyInAnyOrder(
+                        "工单已创建：" + number, "审批已通过：" + number, name(t, handler) + "在工单中提到了您：" + number);
+        assertThat(WECOM.sentTo(handler.wecomId()))
+                .extracting(m -> m.at("/textcard/title").asString())
+                .containsExactly("新工单待处理：" + number, "工单催办：" + number);
+        assertThat(WECOM.sentTo(handler.wecomId())
+                        .get(1)
+                        .at("/textcard/description")
+                        .asString())
+                .isEqualTo(name(t, creator) + "催办了工单「打印机卡纸」，请尽快处理。");
+        // nobody is told about their own action
+        assertThat(deliveries(t.id()))
+                .filteredOn(d -> d.getEvent().equals("urged"))
+                .extracting(NotificationDeliveriesRecord::getRecipientId)
+                .containsOnly(handler.id());
+
+        JsonNode log = creator.api()
+                .get("/api/v1/tickets/" + ticket + "/notifications")
+                .json();
+        assertThat(log).isNotEmpty();
+        assertThat(log.findValuesAsString("status")).containsOnly("sent");
+        JsonNode first = log.get(0);
+        assertThat(first.path("recipientName").asString()).isNotBlank();
+        assertThat(first.at("/log/0/ok").asBoolean()).isTrue();
+        // addresses (e-mail, mobile) are for administrators
+        assertThat(log.findValues("address")).allMatch(JsonNode::isNull);
+        assertThat(t.admin()
+                        .get("/api/v1/tickets/" + ticket + "/notifications")
+                        .json()
+                        .findValuesAsString("address"))
+                .contains(creator.email(), handler.wecomId());
+        assertThat(stranger.api()
+                        .get("/api/v1/tickets/" + ticket + "/notifications")
+                        .status())
+                .isEqualTo(404);
+
+        // the relay delivers at least once: a repeat of an event already told writes nothing
+        int rows = deliveries(t.id()).size();
+        this.tx.executeWithoutResult(s -> this.events.publishEvent(new TicketEvent.TicketUrged(
+                t.id(), ticket, urge.json().path("version").asInt(), this.clock.instant(), creator.id())));
+        assertThat(deliveries(t.id())).hasSize(rows);
+    }
+
+    @Test
+    void aRejectionTellsTheCreator() {
+        Tenant t = tenant();
+        Person creator = person(t, "agent");
+        Person approver = person(t, "supervisor");
+        Person handler = person(t, "engineer");
+        long template = template(t.admin());
+        publish(t.admin(), template, approver.id(), handler.id());
+        long ticket = creator.api()
+                .post(
+                        "/api/v1/tickets",
+                        Map.of("templateId", template, "title", "报销单", "fields", Map.of(), "source", "web"))
+                .id();
+        awaitRows(t, "assigned", approver);
+        int version = approver.api()
+                .get("/api/v1/tickets/" + ticket)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response rejected = approver.api()
+                .post(
+                        "/api/v1/tickets/" + ticket + "/actions/reject",
+                        Map.of("expectedVersion", version, "comment", "<p>金额不对</p>"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        awaitRows(t, "rejected", creator);
+        deliver();
+        assertThat(creator.api().get("/api/v1/notifications/inbox").json().findValuesAsString("title"))
+                .contains("审批被驳回：" + rejected.json().path("number").asString());
+    }
+
+    private String name(Tenant t, Person p) {
+        return t.admin()
+                .get("/api/v1/users/" + p.id())
+                .json()
+                .path("displayName")
+                .asString();
+    }
+
+    private void awaitRows(Tenant t, String event, Person to) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries(t.id()).stream()
+                        .anyMatch(d -> d.getEvent().equals(event)
+                                && d.getRecipientId() != null
+                                && d.getRecipientId() == to.id()));
+    }
+
+    private static long template(Api admin) {
+        Api.Response r = admin.post(
+                "/api/v1/templates",
+                Map.of(
+                        "name",
+                        "报修",
+                        "code",
+                        "repair",
+                        "fields",
+                        List.of(Map.of("key", "note", "label", "说明", "type", "text"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.id();
+    }
+
+    /** start → 审批 (one approver) → 处理 (one handler) → end. */
+    private static void publish(Api admin, long template, long approver, long handler) {
+        Map<String, Object> end = Map.of("id", "done", "type", "end", "name", "完成");
+        Map<String, Object> handle = new HashMap<>();
+        handle.put("id", "handle");
+        handle.put("type", "task");
+        handle.put("name", "处理");
+        handle.put("assignee", Map.of("strategy", "user", "userId", handler));
+        handle.put("next", end);
+        Map<String, Object> approval = new HashMap<>();
+        approval.put("id", "approve");
+        approval.put("type", "approval");
+        approval.put("name", "审批");
+        approval.put("mode", "serial");
+        approval.put("approvers", List.of(Map.of("strategy", "user", "userId", approver)));
+        approval.put("next", handle);
+        Map<String, Object> start = new HashMap<>();
+        start.put("id", "start");
+        start.put("type", "start");
+        start.put("name", "提交");
+        start.put("next", approval);
+        Api.Response flow =
+                admin.post("/api/v1/flows", Map.of("name", "报修流程", "templateId", template, "definition", start));
+        assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+        Api.Response published = admin.post("/api/v1/flows/" + flow.id() + "/publish", Map.of("version", 0));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

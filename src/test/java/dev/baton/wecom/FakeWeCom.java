@@ -1,0 +1,119 @@
+package dev.baton.wecom;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * WeCom's API as far as Baton uses it, on a local port: {@code /cgi-bin/gettoken} hands out a token and
+ * {@code /cgi-bin/message/send} records each message. Users can be made unknown (errcode 81013), unlicensed (an
+ * {@code unlicenseduser} answer) or the whole API busy (errcode -1).
+ */
+public final class FakeWeCom {
+
+    public static final String CORP_ID = "wwfakecorp";
+    public static final String SECRET = "fake-secret";
+    public static final int AGENT_ID = 1000002;
+    private static final String TOKEN = "fake-access-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+    private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+    private final Set<String> unlicensed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger tokens = new AtomicInteger();
+
+    public FakeWeCom() {
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.server.createContext("/cgi-bin/gettoken", this::token);
+        this.server.createContext("/cgi-bin/message/send", this::send);
+        this.server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
+
+    /** Messages WeCom accepted, in order, as the JSON Baton posted. */
+    public List<JsonNode> sentTo(String weComUserId) {
+        return this.sent.stream()
+                .filter(m -> List.of(m.path("touser").asString().split("\\|")).contains(weComUserId))
+                .toList();
+    }
+
+    public void unknownUser(String weComUserId) {
+        this.unknown.add(weComUserId);
+    }
+
+    public void unlicensedUser(String weComUserId) {
+        this.unlicensed.add(weComUserId);
+    }
+
+    /** The next {@code calls} sends answer "system busy". */
+    public void busyFor(int calls) {
+        this.busy.set(calls);
+    }
+
+    public int tokensIssued() {
+        return this.tokens.get();
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        if (query == null || !query.contains("corpid=" + CORP_ID) || !query.contains("corpsecret=" + SECRET)) {
+            answer(exchange, Map.of("errcode", 40001, "errmsg", "invalid credential"));
+            return;
+        }
+        this.tokens.incrementAndGet();
+        answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "access_token", TOKEN, "expires_in", 7200));
+    }
+
+    private void send(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        if (uri.getQuery() == null || !uri.getQuery().contains("access_token=" + TOKEN)) {
+            answer(exchange, Map.of("errcode", 40014, "errmsg", "invalid access_token"));
+            return;
+        }
+        if (this.busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(exchange, Map.of("errcode", -1, "errmsg", "system busy"));
+            return;
+        }
+        JsonNode message = JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String user = message.path("touser").asString();
+        if (this.unknown.contains(user)) {
+            answer(exchange, Map.of("errcode", 81013, "errmsg", "user & party & tag all invalid"));
+            return;
+        }
+        if (this.unlicensed.contains(user)) {
+            answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "unlicenseduser", user, "msgid", "m1"));
+            return;
+        }
+        this.sent.add(message);
+        answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "invaliduser", "", "msgid", "m" + this.sent.size()));
+    }
+
+    private static void answer(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
