@@ -6,7 +6,8 @@
 // Env:
 //   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
-//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png (1280×800) are saved there
+//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, tickets.png,
+//                   ticket.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
 //
@@ -282,6 +283,67 @@ async function run(page) {
     await page.locator('[data-test="flow-designer"] .el-tag', { hasText: 'v1' }).first().waitFor()
   })
   await screenshot(page, 'flow-designer.png')
+
+  // The flow just published is the newest for the repair template, so its task waits for the creator (this user).
+  const ticketTitle = `E2E 空调不制冷 ${Date.now().toString(36)}`
+  const ticketId = await step('create a repair ticket through the API', async () => {
+    const res = await page.evaluate(async (title) => {
+      const token = localStorage.getItem('baton.token')
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
+      const templates = await (await fetch('/api/v1/templates?size=100', { headers })).json()
+      const repair = templates.items.find((tp) => tp.code === 'repair')
+      const body = {
+        templateId: repair.id,
+        title,
+        priority: 'high',
+        source: 'web',
+        fields: {
+          customer: 1,
+          contact_phone: '13800000000',
+          region: { province: '广东', city: '深圳' },
+          device_model: 'KFR-35GW',
+          fault_type: 'no_cooling',
+          fault_description: '开机半小时仍然不制冷，出风口是热风',
+        },
+      }
+      const r = await fetch('/api/v1/tickets', { method: 'POST', headers, body: JSON.stringify(body) })
+      return { status: r.status, body: await r.text() }
+    }, ticketTitle)
+    if (res.status !== 201) throw new Error(`create ticket: HTTP ${res.status} ${res.body.slice(0, 500)}`)
+    return JSON.parse(res.body).id
+  })
+
+  await step('tickets page: my work lists the new ticket', async () => {
+    const listed = apiResponse(page, 'GET', '/tickets', (u) => u.searchParams.get('queue') === 'mine')
+    await page.locator('[data-test="menu-tickets"]').click()
+    await page.waitForURL((u) => u.pathname === '/tickets')
+    await expectOk(await listed, 'list tickets')
+    await page.locator('[data-test="tickets-table"] .el-table__row', { hasText: ticketTitle }).first().waitFor()
+    await page.locator('[data-test="tickets-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'tickets.png')
+
+  await step('open the ticket and accept it', async () => {
+    const loaded = apiResponse(page, 'GET', `/tickets/${ticketId}`)
+    await page.locator('[data-test="tickets-table"] .el-table__row', { hasText: ticketTitle }).first().click()
+    await page.waitForURL((u) => u.pathname === `/tickets/${ticketId}`)
+    await expectOk(await loaded, 'get ticket')
+    await page.locator('[data-test="ticket-heading"]', { hasText: ticketTitle }).waitFor()
+    const accepted = apiResponse(page, 'POST', `/tickets/${ticketId}/actions/accept`)
+    await page.locator('[data-test="action-accept"]').click()
+    await expectOk(await accepted, 'accept')
+    await page.locator('[data-test="ticket-status"]', { hasText: '处理中' }).waitFor()
+    await page.locator('[data-test="event-accept"]').first().waitFor()
+  })
+
+  await step('comment on the ticket; it shows in the timeline', async () => {
+    const commented = apiResponse(page, 'POST', `/tickets/${ticketId}/actions/comment`)
+    await page.locator('[data-test="comment-text"] textarea').fill('已联系客户，明天上午上门')
+    await page.locator('[data-test="comment-send"]').click()
+    await expectOk(await commented, 'comment')
+    await page.locator('[data-test="ticket-timeline"]', { hasText: '已联系客户' }).waitFor()
+  })
+  await screenshot(page, 'ticket.png')
 }
 
 async function main() {
