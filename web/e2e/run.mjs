@@ -9,6 +9,7 @@
 //   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, tickets.png,
 //                   ticket.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
+//   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
 //
 // Exit code 0 on success, 1 on any failure (a failure.png is then saved into SCREENSHOT_DIR or the OS temp dir).
@@ -26,6 +27,8 @@ const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
 const TENANT = process.env.E2E_TENANT || 'demo'
 const USERNAME = process.env.E2E_USERNAME || 'admin'
 const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
+/** a demo agent, who may take complaint tickets (same password as the administrator in the demo tenant) */
+const AGENT = process.env.E2E_AGENT || 'lina'
 
 const ARGS = [
   '--headless',
@@ -284,33 +287,40 @@ async function run(page) {
   })
   await screenshot(page, 'flow-designer.png')
 
-  // The flow just published is the newest for the repair template, so its task waits for the creator (this user).
-  const ticketTitle = `E2E 空调不制冷 ${Date.now().toString(36)}`
-  const ticketId = await step('create a repair ticket through the API', async () => {
+  // A complaint ticket (the demo flow: 受理 by the agent role), created by the administrator through the API;
+  // the agent 李娜 then takes it in the workspace.
+  const ticketTitle = `E2E 师傅迟到 ${Date.now().toString(36)}`
+  const ticketId = await step('create a complaint ticket through the API', async () => {
     const res = await page.evaluate(async (title) => {
       const token = localStorage.getItem('baton.token')
       const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
       const templates = await (await fetch('/api/v1/templates?size=100', { headers })).json()
-      const repair = templates.items.find((tp) => tp.code === 'repair')
+      const complaint = templates.items.find((tp) => tp.code === 'complaint')
       const body = {
-        templateId: repair.id,
+        templateId: complaint.id,
         title,
         priority: 'high',
         source: 'web',
-        fields: {
-          customer: 1,
-          contact_phone: '13800000000',
-          region: { province: '广东', city: '深圳' },
-          device_model: 'KFR-35GW',
-          fault_type: 'no_cooling',
-          fault_description: '开机半小时仍然不制冷，出风口是热风',
-        },
+        fields: { customer: 1, contact_phone: '13800000000', complaint_type: 'attitude', description: '约好上午，下午才到' },
       }
       const r = await fetch('/api/v1/tickets', { method: 'POST', headers, body: JSON.stringify(body) })
       return { status: r.status, body: await r.text() }
     }, ticketTitle)
     if (res.status !== 201) throw new Error(`create ticket: HTTP ${res.status} ${res.body.slice(0, 500)}`)
     return JSON.parse(res.body).id
+  })
+
+  await step(`log out and log in as the agent ${AGENT}`, async () => {
+    await page.locator('[data-test="header-user"]').click()
+    await page.locator('[data-test="logout"]').filter({ visible: true }).click()
+    await page.waitForURL((u) => u.pathname === '/login')
+    await page.locator('[data-test="login-tenant"]').fill(TENANT)
+    await page.locator('[data-test="login-username"]').fill(AGENT)
+    await page.locator('[data-test="login-password"]').fill(PASSWORD)
+    const login = apiResponse(page, 'POST', '/auth/login')
+    await page.locator('[data-test="login-password"]').press('Enter')
+    await expectOk(await login, 'agent login')
+    await page.locator('[data-test="header-user"]').waitFor()
   })
 
   await step('tickets page: my work lists the new ticket', async () => {
@@ -338,10 +348,10 @@ async function run(page) {
 
   await step('comment on the ticket; it shows in the timeline', async () => {
     const commented = apiResponse(page, 'POST', `/tickets/${ticketId}/actions/comment`)
-    await page.locator('[data-test="comment-text"] textarea').fill('已联系客户，明天上午上门')
+    await page.locator('[data-test="comment-text"]').fill('已联系客户，向客户致歉并安排回访')
     await page.locator('[data-test="comment-send"]').click()
     await expectOk(await commented, 'comment')
-    await page.locator('[data-test="ticket-timeline"]', { hasText: '已联系客户' }).waitFor()
+    await page.locator('[data-test="ticket-timeline"]', { hasText: '向客户致歉' }).waitFor()
   })
   await screenshot(page, 'ticket.png')
 }
