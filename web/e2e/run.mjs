@@ -6,8 +6,10 @@
 // Env:
 //   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
-//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png (1280×800) are saved there
+//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, tickets.png,
+//                   ticket.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
+//   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
 //
 // Exit code 0 on success, 1 on any failure (a failure.png is then saved into SCREENSHOT_DIR or the OS temp dir).
@@ -25,6 +27,8 @@ const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
 const TENANT = process.env.E2E_TENANT || 'demo'
 const USERNAME = process.env.E2E_USERNAME || 'admin'
 const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
+/** a demo agent, who may take complaint tickets (same password as the administrator in the demo tenant) */
+const AGENT = process.env.E2E_AGENT || 'lina'
 
 const ARGS = [
   '--headless',
@@ -282,6 +286,74 @@ async function run(page) {
     await page.locator('[data-test="flow-designer"] .el-tag', { hasText: 'v1' }).first().waitFor()
   })
   await screenshot(page, 'flow-designer.png')
+
+  // A complaint ticket (the demo flow: 受理 by the agent role), created by the administrator through the API;
+  // the agent 李娜 then takes it in the workspace.
+  const ticketTitle = `E2E 师傅迟到 ${Date.now().toString(36)}`
+  const ticketId = await step('create a complaint ticket through the API', async () => {
+    const res = await page.evaluate(async (title) => {
+      const token = localStorage.getItem('baton.token')
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }
+      const templates = await (await fetch('/api/v1/templates?size=100', { headers })).json()
+      const complaint = templates.items.find((tp) => tp.code === 'complaint')
+      const body = {
+        templateId: complaint.id,
+        title,
+        priority: 'high',
+        source: 'web',
+        fields: { customer: 1, contact_phone: '13800000000', complaint_type: 'attitude', description: '约好上午，下午才到' },
+      }
+      const r = await fetch('/api/v1/tickets', { method: 'POST', headers, body: JSON.stringify(body) })
+      return { status: r.status, body: await r.text() }
+    }, ticketTitle)
+    if (res.status !== 201) throw new Error(`create ticket: HTTP ${res.status} ${res.body.slice(0, 500)}`)
+    return JSON.parse(res.body).id
+  })
+
+  await step(`log out and log in as the agent ${AGENT}`, async () => {
+    await page.locator('[data-test="header-user"]').click()
+    await page.locator('[data-test="logout"]').filter({ visible: true }).click()
+    await page.waitForURL((u) => u.pathname === '/login')
+    await page.locator('[data-test="login-tenant"]').fill(TENANT)
+    await page.locator('[data-test="login-username"]').fill(AGENT)
+    await page.locator('[data-test="login-password"]').fill(PASSWORD)
+    const login = apiResponse(page, 'POST', '/auth/login')
+    await page.locator('[data-test="login-password"]').press('Enter')
+    await expectOk(await login, 'agent login')
+    await page.locator('[data-test="header-user"]').waitFor()
+  })
+
+  await step('tickets page: my work lists the new ticket', async () => {
+    const listed = apiResponse(page, 'GET', '/tickets', (u) => u.searchParams.get('queue') === 'mine')
+    await page.locator('[data-test="menu-tickets"]').click()
+    await page.waitForURL((u) => u.pathname === '/tickets')
+    await expectOk(await listed, 'list tickets')
+    await page.locator('[data-test="tickets-table"] .el-table__row', { hasText: ticketTitle }).first().waitFor()
+    await page.locator('[data-test="tickets-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'tickets.png')
+
+  await step('open the ticket and accept it', async () => {
+    const loaded = apiResponse(page, 'GET', `/tickets/${ticketId}`)
+    await page.locator('[data-test="tickets-table"] .el-table__row', { hasText: ticketTitle }).first().click()
+    await page.waitForURL((u) => u.pathname === `/tickets/${ticketId}`)
+    await expectOk(await loaded, 'get ticket')
+    await page.locator('[data-test="ticket-heading"]', { hasText: ticketTitle }).waitFor()
+    const accepted = apiResponse(page, 'POST', `/tickets/${ticketId}/actions/accept`)
+    await page.locator('[data-test="action-accept"]').click()
+    await expectOk(await accepted, 'accept')
+    await page.locator('[data-test="ticket-status"]', { hasText: '处理中' }).waitFor()
+    await page.locator('[data-test="event-accept"]').first().waitFor()
+  })
+
+  await step('comment on the ticket; it shows in the timeline', async () => {
+    const commented = apiResponse(page, 'POST', `/tickets/${ticketId}/actions/comment`)
+    await page.locator('[data-test="comment-text"]').fill('已联系客户，向客户致歉并安排回访')
+    await page.locator('[data-test="comment-send"]').click()
+    await expectOk(await commented, 'comment')
+    await page.locator('[data-test="ticket-timeline"]', { hasText: '向客户致歉' }).waitFor()
+  })
+  await screenshot(page, 'ticket.png')
 }
 
 async function main() {

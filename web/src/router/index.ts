@@ -23,6 +23,18 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', redirect: '/org/users' },
       {
+        path: 'tickets',
+        name: 'tickets',
+        component: () => import('@/features/tickets/TicketsPage.vue'),
+        meta: { title: 'layout.tickets' },
+      },
+      {
+        path: 'tickets/:id(\\d+)',
+        name: 'ticket',
+        component: () => import('@/features/tickets/TicketPage.vue'),
+        meta: { title: 'layout.tickets' },
+      },
+      {
         path: 'org/departments',
         name: 'departments',
         component: () => import('@/features/org/DepartmentsPage.vue'),

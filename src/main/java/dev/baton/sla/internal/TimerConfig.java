@@ -83,6 +83,13 @@ class TimerConfig {
             public boolean isRunning() {
                 return this.running;
             }
+
+            // A db-scheduler Scheduler cannot start again once stopped, so it must not take part in pausing (Spring's
+            // test context cache stops the lifecycle beans of an idle cached context and starts them on reuse).
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }
