@@ -45,6 +45,8 @@ create table notification_settings (
     quiet_zone     varchar(64)   not null,
     webhook_url    varchar(1000),
     webhook_secret varchar(200),
+    -- off: nothing is queued for the tenant (while importing history, in a benchmark)
+    enabled        boolean       not null default true,
     updated_at     timestamp with time zone not null,
     version        integer       not null default 0,
     primary key (tenant_id)

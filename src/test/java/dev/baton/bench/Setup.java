@@ -32,7 +32,13 @@ record Setup(long tenantId, long templateId, long flowId, List<long[]> actorIds)
                                 Map.of("username", "boss", "displayName", "Boss", "password", EngineBench.PASSWORD))),
                 201);
         Api admin = api.login(TENANT, "boss", EngineBench.PASSWORD);
-        // The baseline's process has no timers: the tenant's starting SLA policy goes, so no ticket is followed.
+        // The baseline's process has no timers and sends no messages: the tenant's starting SLA policy goes, so no
+        // ticket is followed, and its notifications are off.
+        int notifyVersion = admin.get("/api/v1/notification-settings")
+                .json()
+                .path("version")
+                .asInt();
+        ok(admin.put("/api/v1/notification-settings", Map.of("enabled", false, "version", notifyVersion)), 200);
         for (var policy : admin.get("/api/v1/sla-policies?size=100").json().path("items")) {
             ok(
                     admin.delete("/api/v1/sla-policies/" + policy.path("id").asLong() + "?version="

@@ -40,6 +40,7 @@ class NotificationSettingsController {
             String zone,
             @Nullable String webhookUrl,
             boolean webhookSecretSet,
+            boolean enabled,
             int version) {}
 
     record Body(
@@ -47,6 +48,7 @@ class NotificationSettingsController {
             @Nullable String zone,
             @Nullable String webhookUrl,
             @Nullable String webhookSecret,
+            @Nullable Boolean enabled,
             @Nullable Integer version) {}
 
     @GetMapping
@@ -60,6 +62,7 @@ class NotificationSettingsController {
                 s.zone().getId(),
                 s.webhookUrl(),
                 s.webhookSecret() != null,
+                s.enabled(),
                 s.version());
     }
 
@@ -108,6 +111,7 @@ class NotificationSettingsController {
                         zone,
                         url,
                         body.webhookSecret(),
+                        body.enabled() == null || body.enabled(),
                         0),
                 body.version() == null ? 0 : body.version());
         // the secret stays out of the audit trail
@@ -115,7 +119,8 @@ class NotificationSettingsController {
                 "notification-settings.update",
                 "notification-settings",
                 tenant,
-                "quietHours=" + (hours == null ? "none" : hours.start() + "-" + hours.end()) + " webhook=" + url);
+                "quietHours=" + (hours == null ? "none" : hours.start() + "-" + hours.end()) + " webhook=" + url
+                        + " enabled=" + (body.enabled() == null || body.enabled()));
         return get();
     }
 

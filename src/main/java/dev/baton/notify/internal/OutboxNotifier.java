@@ -80,6 +80,9 @@ class OutboxNotifier implements Notifier {
             throw new IllegalArgumentException("unknown notification event " + n.event());
         }
         long tenant = n.tenantId();
+        if (!this.settings.enabled(tenant)) {
+            return;
+        }
         Map<String, String> variables = new HashMap<>();
         if (n.ticketId() != null) {
             this.tickets.variables(tenant, n.ticketId()).ifPresent(variables::putAll);

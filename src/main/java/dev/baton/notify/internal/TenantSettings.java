@@ -2,9 +2,12 @@ package dev.baton.notify.internal;
 
 import static dev.baton.platform.db.Tables.NOTIFICATION_SETTINGS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.platform.VersionConflictException;
 import dev.baton.platform.db.tables.records.NotificationSettingsRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -32,6 +35,7 @@ class TenantSettings {
             ZoneId zone,
             @Nullable String webhookUrl,
             @Nullable String webhookSecret,
+            boolean enabled,
             int version) {
 
         Optional<QuietHours> quietHours() {
@@ -39,6 +43,17 @@ class TenantSettings {
                     ? Optional.empty()
                     : Optional.of(new QuietHours(this.quietStart, this.quietEnd, this.zone));
         }
+    }
+
+    // Asked on every ticket event; a change on this node is seen at once, on another within the expiry.
+    private final Cache<Long, Boolean> enabled = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
+
+    /** Whether anything is to be queued for the tenant at all. */
+    boolean enabled(long tenantId) {
+        return this.enabled.get(tenantId, t -> of(t).enabled());
     }
 
     void seed(long tenantId) {
@@ -54,7 +69,7 @@ class TenantSettings {
         NotificationSettingsRecord r =
                 this.db.fetchOne(NOTIFICATION_SETTINGS, NOTIFICATION_SETTINGS.TENANT_ID.eq(tenantId));
         if (r == null) {
-            return new Settings(null, null, ZoneId.of(DEFAULT_ZONE), null, null, 0);
+            return new Settings(null, null, ZoneId.of(DEFAULT_ZONE), null, null, true, 0);
         }
         return new Settings(
                 time(r.getQuietStart()),
@@ -62,6 +77,7 @@ class TenantSettings {
                 ZoneId.of(r.getQuietZone()),
                 r.getWebhookUrl(),
                 r.getWebhookSecret(),
+                r.getEnabled(),
                 r.getVersion());
     }
 
@@ -73,6 +89,7 @@ class TenantSettings {
                 .set(NOTIFICATION_SETTINGS.QUIET_END, text(s.quietEnd()))
                 .set(NOTIFICATION_SETTINGS.QUIET_ZONE, s.zone().getId())
                 .set(NOTIFICATION_SETTINGS.WEBHOOK_URL, s.webhookUrl())
+                .set(NOTIFICATION_SETTINGS.ENABLED, s.enabled())
                 .set(NOTIFICATION_SETTINGS.UPDATED_AT, this.clock.instant());
         if (s.webhookSecret() != null || s.webhookUrl() == null) {
             update = update.set(NOTIFICATION_SETTINGS.WEBHOOK_SECRET, s.webhookSecret());
@@ -81,6 +98,7 @@ class TenantSettings {
         int rows = update.set(NOTIFICATION_SETTINGS.VERSION, NOTIFICATION_SETTINGS.VERSION.plus(1))
                 .where(NOTIFICATION_SETTINGS.TENANT_ID.eq(tenantId), NOTIFICATION_SETTINGS.VERSION.eq(expectedVersion))
                 .execute();
+        this.enabled.invalidate(tenantId);
         if (rows != 1) {
             throw new VersionConflictException(
                     "notification-settings", tenantId, of(tenantId).version());

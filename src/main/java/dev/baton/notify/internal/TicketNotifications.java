@@ -37,16 +37,21 @@ class TicketNotifications {
     private final Notifier notifier;
     private final OrgDirectory org;
     private final TicketFacts tickets;
+    private final TenantSettings settings;
 
-    TicketNotifications(Notifier notifier, OrgDirectory org, TicketFacts tickets) {
+    TicketNotifications(Notifier notifier, OrgDirectory org, TicketFacts tickets, TenantSettings settings) {
         this.notifier = notifier;
         this.org = org;
         this.tickets = tickets;
+        this.settings = settings;
     }
 
     @EventListener
     void on(TicketEvent event) {
         long tenant = event.tenantId();
+        if (!this.settings.enabled(tenant)) {
+            return; // before finding recipients, which costs reads
+        }
         switch (event) {
             case TicketEvent.TicketCreated e -> send(e, "created", optional(e.creatorId()), null, Map.of());
             case TicketEvent.TicketAssigned e -> {

@@ -84,6 +84,34 @@ class NotificationRulesIT extends NotifyTest {
     }
 
     @Test
+    void aTenantThatTurnedNotificationsOffQueuesNothingUntilItTurnsThemOnAgain() {
+        Tenant t = tenant();
+        Person p = person(t, "agent");
+        int version = t.admin()
+                .get("/api/v1/notification-settings")
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response off = t.admin().put("/api/v1/notification-settings", Map.of("enabled", false, "version", version));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().path("enabled").asBoolean()).isFalse();
+
+        notify(t.id(), "reminder", Set.of(p.id()), SLA, "off-reminder");
+        deliver();
+        assertThat(deliveries(t.id())).isEmpty();
+        assertThat(mailTo(p.email())).isEmpty();
+
+        Api.Response on = t.admin()
+                .put(
+                        "/api/v1/notification-settings",
+                        Map.of("version", off.json().path("version").asInt()));
+        assertThat(on.json().path("enabled").asBoolean()).isTrue();
+        notify(t.id(), "reminder", Set.of(p.id()), SLA, "on-reminder");
+        deliver();
+        assertThat(mailTo(p.email())).extracting(m -> subject(m)).containsExactly("工单即将超时：");
+    }
+
+    @Test
     void aUserWhoTurnedAChannelOffForAnEventGetsNothingThere() {
         Tenant t = tenant();
         Person p = person(t, "agent");
