@@ -77,6 +77,11 @@ final class Jdbc {
             throw new IllegalArgumentException("no JDBC binding for " + column + " of " + type);
         }
 
+        /** A value of another type, with the JDBC type to send it as ({@code Types.ARRAY}: a {@code String[]}). */
+        Binds typed(@Nullable Object v, int sqlType) {
+            return put(v, sqlType);
+        }
+
         private Binds put(@Nullable Object v, int sqlType) {
             this.values.add(v);
             this.types.add(sqlType);
@@ -88,6 +93,8 @@ final class Jdbc {
                 Object v = this.values.get(i);
                 if (v == null) {
                     ps.setNull(i + 1, this.types.get(i));
+                } else if (v instanceof String[] array) {
+                    ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", array));
                 } else {
                     ps.setObject(i + 1, v, this.types.get(i));
                 }
@@ -102,6 +109,19 @@ final class Jdbc {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rows.read(rs);
                 }
+            } catch (SQLException e) {
+                RuntimeException translated = TRANSLATOR.translate("ticket statement", sql, e);
+                throw translated != null ? translated : new DataAccessException(sql, e);
+            }
+        });
+    }
+
+    /** Runs a statement that returns no rows. */
+    static void update(DSLContext db, String sql, Binds binds) {
+        db.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binds.bind(ps);
+                ps.executeUpdate();
             } catch (SQLException e) {
                 RuntimeException translated = TRANSLATOR.translate("ticket statement", sql, e);
                 throw translated != null ? translated : new DataAccessException(sql, e);

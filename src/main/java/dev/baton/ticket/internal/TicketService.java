@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.Query;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -296,20 +295,14 @@ class TicketService implements TicketOperations {
             found.put("priority", classified.priority());
             tx.changes.put("classification", found);
         }
-        List<Query> inserts = new ArrayList<>();
-        if (!tx.tasks.isEmpty()) {
-            inserts.add(this.store.insertTasks(tenant, id, tx.tasks));
-        }
-        List<FieldIndex.Entry> index = FieldIndex.entries(current.fields(), tx.fields);
-        if (!index.isEmpty()) {
-            inserts.add(this.store.insertIndex(tenant, id, header.id(), index));
-        }
-        Set<String> terms = SearchTerms.ofDocument(searchText(tx.row));
-        if (!terms.isEmpty()) {
-            inserts.add(this.store.insertTerms(tenant, id, terms));
-        }
-        inserts.add(this.store.insertEvent(this.writer.event(tx, 0)));
-        this.store.insertTogether(inserts);
+        this.store.insertCreation(
+                tenant,
+                id,
+                header.id(),
+                tx.tasks,
+                FieldIndex.entries(current.fields(), tx.fields),
+                SearchTerms.ofDocument(searchText(tx.row)),
+                this.writer.event(tx, 0));
         // The view is built from the values just written; reading them back would only re-parse them.
         return new Created(view(me, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
     }

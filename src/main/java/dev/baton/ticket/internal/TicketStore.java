@@ -260,25 +260,31 @@ class TicketStore {
     }
 
     /**
-     * Runs the inserts as one statement where the database allows (PostgreSQL: each but the last in a
-     * data-modifying CTE, which runs whether or not anything reads it), else one after the other.
+     * Everything a new ticket brings besides its own row: task rows, field-index rows, search terms and the
+     * creation's event row; on PostgreSQL in one statement ({@link PostgresCreation}), elsewhere one by one.
      */
-    void insertTogether(List<Query> inserts) {
-        if (!oneStatementWrites() || inserts.size() == 1) {
-            inserts.forEach(Query::execute);
+    void insertCreation(
+            long tenantId,
+            long ticketId,
+            long templateId,
+            List<TaskRow> tasks,
+            List<FieldIndex.Entry> index,
+            Collection<String> terms,
+            EventRow event) {
+        if (oneStatementWrites()) {
+            PostgresCreation.write(this.db, tenantId, ticketId, templateId, tasks, index, terms, event);
             return;
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> binds = new ArrayList<>();
-        for (int i = 0; i < inserts.size(); i++) {
-            Query q = inserts.get(i);
-            String rendered = this.db.render(q);
-            boolean last = i == inserts.size() - 1;
-            sql.append(i == 0 ? "with " : last ? " " : ", ");
-            sql.append(last ? rendered : "w" + i + " as (" + rendered + ")");
-            binds.addAll(this.db.extractParams(q).values());
+        if (!tasks.isEmpty()) {
+            insertTasks(tenantId, ticketId, tasks).execute();
         }
-        this.db.execute(sql.toString(), binds.toArray());
+        if (!index.isEmpty()) {
+            insertIndex(tenantId, ticketId, templateId, index).execute();
+        }
+        if (!terms.isEmpty()) {
+            insertTerms(tenantId, ticketId, terms).execute();
+        }
+        insertEvent(event).execute();
     }
 
     /** See {@link PostgresTransition#write}. */
@@ -343,7 +349,7 @@ class TicketStore {
                 .fetch();
     }
 
-    private static @Nullable String truncate(@Nullable String text) {
+    static @Nullable String truncate(@Nullable String text) {
         return text == null || text.length() <= 500
                 ? text
                 : Objects.requireNonNull(text).substring(0, 500);
