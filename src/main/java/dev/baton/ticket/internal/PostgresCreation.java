@@ -36,13 +36,7 @@ final class PostgresCreation {
         Jdbc.Binds binds = new Jdbc.Binds();
         for (TaskRow r : tasks) {
             binds.add(tenantId).add(ticketId);
-            binds.add(r.nodeId())
-                    .add(r.slot())
-                    .add(r.kind())
-                    .add(r.userId())
-                    .add(r.roleCode())
-                    .add(r.departmentId())
-                    .add(r.createdAt());
+            PostgresTransition.taskValues(binds, r);
         }
         Map<String, Integer> seq = new HashMap<>();
         for (FieldIndex.Entry e : index) {
@@ -56,17 +50,8 @@ final class PostgresCreation {
         if (!terms.isEmpty()) {
             binds.add(tenantId).typed(terms.toArray(String[]::new), Types.ARRAY).add(ticketId);
         }
-        binds.add(event.tenantId())
-                .add(event.ticketId())
-                .add(event.ticketVersion())
-                .add(event.action())
-                .add(event.actorId())
-                .add(event.nodeId())
-                .add(event.changes())
-                .add(event.body())
-                .add(event.visibility())
-                .add(event.domainEvents())
-                .add(event.at());
+        binds.add(event.tenantId()).add(event.ticketId()).add(event.ticketVersion());
+        PostgresTransition.eventValues(binds, event);
         Jdbc.update(db, sql, binds);
     }
 

@@ -67,9 +67,14 @@ final class PostgresTransition {
                 taskValues(binds, r);
             }
         }
-        binds.add(tenant)
-                .add(ticket)
-                .add(event.action())
+        binds.add(tenant).add(ticket);
+        eventValues(binds, event);
+        return Jdbc.query(db, sql, binds, ResultSet::next);
+    }
+
+    /** The event row's values after its tenant and ticket (its version is the guarded update's). */
+    static void eventValues(Jdbc.Binds binds, TicketStore.EventRow event) {
+        binds.add(event.action())
                 .add(event.actorId())
                 .add(event.nodeId())
                 .add(event.changes())
@@ -77,10 +82,9 @@ final class PostgresTransition {
                 .add(event.visibility())
                 .add(event.domainEvents())
                 .add(event.at());
-        return Jdbc.query(db, sql, binds, ResultSet::next);
     }
 
-    private static void taskValues(Jdbc.Binds binds, TaskRow r) {
+    static void taskValues(Jdbc.Binds binds, TaskRow r) {
         binds.add(r.nodeId())
                 .add(r.slot())
                 .add(r.kind())
