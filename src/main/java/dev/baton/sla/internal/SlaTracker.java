@@ -36,35 +36,32 @@ class SlaTracker {
     private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
 
     private final SlaStore store;
-    private final PolicyRepository policies;
     private final BusinessCalendars calendars;
     private final PublishedFlows flows;
     private final SlaTimers timers;
     private final Clock clock;
-    private final PolicyPresence presence;
+    private final PolicyCache cached;
 
     SlaTracker(
             SlaStore store,
-            PolicyRepository policies,
             BusinessCalendars calendars,
             PublishedFlows flows,
             SlaTimers timers,
             Clock clock,
-            PolicyPresence presence) {
+            PolicyCache cached) {
         this.store = store;
-        this.policies = policies;
         this.calendars = calendars;
         this.flows = flows;
         this.timers = timers;
         this.clock = clock;
-        this.presence = presence;
+        this.cached = cached;
     }
 
     @EventListener
     void on(TicketEvent event) {
         long tenant = event.tenantId();
         long ticket = event.ticketId();
-        if (!this.presence.any(tenant)) {
+        if (!this.cached.any(tenant)) {
             // No policy, no SLA: tickets that run while a tenant has none are not followed, even once it has one.
             return;
         }
@@ -118,9 +115,7 @@ class SlaTracker {
         long tenant = row.getTenantId();
         SlaPolicy.Subject subject =
                 new SlaPolicy.Subject(row.getTemplateId(), row.getPriority(), row.getCustomerLevel(), row.getSource());
-        List<SlaPolicy> ordered = this.policies.ordered(tenant).stream()
-                .map(this.policies::policy)
-                .toList();
+        List<SlaPolicy> ordered = this.cached.ordered(tenant);
         Optional<SlaPolicy> policy = SlaPolicy.firstMatch(ordered, subject);
         if (policy.isEmpty()) {
             return new Computed(null, BusinessCalendar.allDay(ZoneId.of(CalendarRules.DEFAULT_ZONE)), List.of());

@@ -30,4 +30,24 @@ record TicketFilter(
         @Nullable Instant updatedFrom,
         @Nullable Instant updatedTo,
         @Nullable String text,
-        Map<String, String> fieldFilters) {}
+        Map<String, String> fieldFilters) {
+
+    /** Whether the queue is all the filter asks for. */
+    boolean onlyQueue() {
+        return this.statuses.isEmpty()
+                && this.templateId == null
+                && this.nodeId == null
+                && this.assigneeId == null
+                && this.departmentId == null
+                && this.customerId == null
+                && this.creatorId == null
+                && this.sources.isEmpty()
+                && this.priorities.isEmpty()
+                && this.createdFrom == null
+                && this.createdTo == null
+                && this.updatedFrom == null
+                && this.updatedTo == null
+                && (this.text == null || this.text.isBlank())
+                && this.fieldFilters.isEmpty();
+    }
+}

@@ -168,7 +168,7 @@ class TicketSearch {
                 .fetch();
         // The "mine" queue alone counts its task rows: every one belongs to a ticket of the tenant, and counting them
         // reads a narrow table instead of joining every ticket row.
-        long total = where.size() == 2 && "mine".equals(f.queue())
+        long total = "mine".equals(f.queue()) && f.onlyQueue()
                 ? this.db.fetchCount(DSL.selectDistinct(TICKET_TASKS.TICKET_ID)
                         .from(TICKET_TASKS)
                         .where(this.access.workTasks(caller, false)))

@@ -1,5 +1,8 @@
 package dev.baton.sla.internal;
 
+import static dev.baton.platform.db.Tables.SLA_TICKETS;
+import static dev.baton.platform.db.Tables.TICKET_EVENTS;
+import static dev.baton.platform.db.Tables.TICKET_RELAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.platform.Notification;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +103,35 @@ class TicketSlaIT extends SlaTest {
         assertThat(instant(recomputed.path("dueAt"))).isEqualTo(created.plus(Duration.ofHours(8)));
         JsonNode kept = awaitMetric(desk.admin, closed, "resolution", state("met"));
         assertThat(kept.path("target").asString()).isEqualTo("PT4H");
+    }
+
+    @Test
+    void aTicketStartedWhileTheTenantHadNoEnabledPolicyIsNotFollowedEvenOnceOneExists() {
+        SlaDesk desk = desk(); // without policies
+        long untracked = desk.ticket("无时效", "normal");
+        // wait until the relay has delivered the ticket's events, so they met a tenant without policies
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> this.db
+                                .select(DSL.max(TICKET_RELAY.LAST_EVENT_ID))
+                                .from(TICKET_RELAY)
+                                .fetchOne(0, Long.class)
+                        >= this.db
+                                .select(DSL.max(TICKET_EVENTS.ID))
+                                .from(TICKET_EVENTS)
+                                .where(TICKET_EVENTS.TICKET_ID.eq(untracked))
+                                .fetchOne(0, Long.class));
+        desk.create(desk.policy("标准", "PT1H", "PT4H"));
+        long tracked = desk.ticket("有时效", "normal");
+
+        awaitMetric(desk.admin, tracked, "first_response", state("running"));
+        assertThat(desk.admin
+                        .get("/api/v1/tickets/" + untracked + "/sla")
+                        .json()
+                        .path("metrics"))
+                .isEmpty();
+        assertThat(this.db.fetchExists(SLA_TICKETS, SLA_TICKETS.TICKET_ID.eq(untracked)))
+                .isFalse();
     }
 
     @Test
