@@ -61,6 +61,16 @@ public final class TestDatabases {
         }
     }
 
+    /** Whether the JVM that made a schema still runs: a concurrent test run's schema must not vanish under it. */
+    private static boolean alive(String schemaName) {
+        String[] parts = schemaName.split("_");
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** One schema per JVM; schemas of earlier runs are dropped so they do not pile up. */
     private static synchronized String schema() {
         if (schema == null) {
@@ -73,7 +83,9 @@ public final class TestDatabases {
                     stale.add(old.getString(1));
                 }
                 for (String s : stale) {
-                    st.execute("drop schema if exists " + s + " cascade");
+                    if (!alive(s)) {
+                        st.execute("drop schema if exists " + s + " cascade");
+                    }
                 }
                 st.execute("create schema " + name);
             } catch (SQLException e) {
