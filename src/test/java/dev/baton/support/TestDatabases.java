@@ -65,7 +65,9 @@ public final class TestDatabases {
     private static boolean alive(String schemaName) {
         String[] parts = schemaName.split("_");
         try {
-            return ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(Long.parseLong(parts[2]))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         } catch (RuntimeException e) {
             return false;
         }
