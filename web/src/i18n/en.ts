@@ -664,6 +664,7 @@ const en: MessageSchema = {
       close: 'Close',
       reopen: 'Reopen',
       cancel: 'Cancel ticket',
+      release: 'Give back',
       create: 'Created',
       created: 'Created',
       assigned: 'Assigned',

@@ -662,6 +662,7 @@ const zhCN = {
       close: '关闭',
       reopen: '重新打开',
       cancel: '取消工单',
+      release: '放回',
       create: '创建',
       created: '创建',
       assigned: '分派',

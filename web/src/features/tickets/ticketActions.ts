@@ -4,7 +4,7 @@ import type { ActionRequest, TicketView } from './ticketsApi'
 /** Action codes of TicketAction, in the order their buttons are shown. */
 export const ACTIONS = [
   'accept', 'save', 'submit', 'approve', 'reject', 'transfer', 'return', 'add_handler', 'comment', 'urge',
-  'suspend', 'resume', 'close', 'reopen', 'cancel',
+  'suspend', 'resume', 'close', 'reopen', 'cancel', 'release',
 ] as const
 export type ActionCode = (typeof ACTIONS)[number]
 

@@ -261,6 +261,7 @@ public final class FlowMoves {
             case StepCommand.ReturnTo r ->
                 new StepCommand.ReturnTo(to(r.fromNodeId(), target, mapping), to(r.targetNodeId(), target, mapping));
             case StepCommand.Claim c -> new StepCommand.Claim(to(c.nodeId(), target, mapping));
+            case StepCommand.Release r -> new StepCommand.Release(to(r.nodeId(), target, mapping));
             case StepCommand.Start s -> s;
         };
     }
@@ -274,6 +275,7 @@ public final class FlowMoves {
         return switch (command) {
             case StepCommand.Start s -> null;
             case StepCommand.Claim c -> c.nodeId();
+            case StepCommand.Release r -> r.nodeId();
             case StepCommand.Complete c -> c.nodeId();
             case StepCommand.Approve a -> a.nodeId();
             case StepCommand.Reject r -> r.nodeId();

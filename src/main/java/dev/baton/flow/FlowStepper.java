@@ -66,6 +66,7 @@ public final class FlowStepper {
                     yield null;
                 }
                 case StepCommand.Claim c -> claim(state, run, c);
+                case StepCommand.Release r -> release(state, run, r);
                 case StepCommand.Complete c -> complete(state, run, c);
                 case StepCommand.Approve a -> decide(state, run, a.nodeId(), a.approverIndex(), true);
                 case StepCommand.Reject r -> decide(state, run, r.nodeId(), r.approverIndex(), false);
@@ -87,6 +88,19 @@ public final class FlowStepper {
             return refuse(state, Reason.ALREADY_CLAIMED, c.nodeId(), "the task is in progress");
         }
         run.replace(new Token(token.nodeId(), TokenStatus.IN_PROGRESS, null, List.of()));
+        return null;
+    }
+
+    private StepResult.@Nullable Refused release(FlowState state, StepRun run, StepCommand.Release r) {
+        Token token = state.token(r.nodeId()).orElse(null);
+        StepResult.Refused refused = activeTask(state, r.nodeId(), token);
+        if (refused != null || token == null) {
+            return refused;
+        }
+        if (token.status() != TokenStatus.IN_PROGRESS) {
+            return refuse(state, Reason.NOT_CLAIMED, r.nodeId(), "the task is not in progress");
+        }
+        run.replace(new Token(token.nodeId(), TokenStatus.WAITING, null, List.of()));
         return null;
     }
 

@@ -20,6 +20,9 @@ public sealed interface StepCommand {
     /** A handler takes a waiting task (or the submitter a ticket returned to the start). */
     record Claim(String nodeId) implements StepCommand {}
 
+    /** A claimed task is given back (to its candidates or the pool) and waits to be claimed again. */
+    record Release(String nodeId) implements StepCommand {}
+
     /**
      * A task (or a ticket returned to the start) is submitted.
      *

@@ -44,6 +44,8 @@ public sealed interface StepResult {
         /** E.g. approving a task or completing an approval. */
         WRONG_NODE_TYPE,
         ALREADY_CLAIMED,
+        /** Releasing a task nobody has claimed. */
+        NOT_CLAIMED,
         NO_SUCH_APPROVER,
         /** A serial approver decided before the approvers listed before them. */
         NOT_YOUR_TURN,

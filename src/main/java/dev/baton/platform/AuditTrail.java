@@ -7,4 +7,7 @@ package dev.baton.platform;
 public interface AuditTrail {
 
     void record(String action, String entityType, Object entityId, String detail);
+
+    /** What Baton did on its own (a timer), for one tenant, with no user as the actor. */
+    void recordBySystem(long tenantId, String action, String entityType, Object entityId, String detail);
 }

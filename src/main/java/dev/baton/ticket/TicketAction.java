@@ -20,7 +20,9 @@ public enum TicketAction {
     RESUME,
     CLOSE,
     REOPEN,
-    CANCEL;
+    CANCEL,
+    /** Gives a claimed task back to the candidates it was offered to (or the pool): by its handler or a supervisor. */
+    RELEASE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

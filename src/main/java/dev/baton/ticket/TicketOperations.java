@@ -20,5 +20,11 @@ public interface TicketOperations {
 
     TicketView get(CurrentUser me, long ticketId);
 
+    /**
+     * An action Baton itself takes, on a timer rather than for a person (the pool's return of an untouched grabbed
+     * ticket): it sees every ticket of the tenant and acts with supervisor rights, recorded with no user.
+     */
+    TicketView actAsSystem(long tenantId, long ticketId, TicketAction action, ActionRequest request);
+
     record Created(TicketView ticket, boolean replayed) {}
 }

@@ -19,6 +19,7 @@ final class AssignmentDesk {
     final Api admin;
     final Api supervisor;
     final long templateId;
+    final long flowId;
     final long serviceDept;
     final long vipDept;
     final List<Long> agents = new ArrayList<>();
@@ -63,6 +64,7 @@ final class AssignmentDesk {
         Api.Response flow =
                 admin.post("/api/v1/flows", Map.of("name", "维修流程", "templateId", this.templateId, "definition", start));
         assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+        this.flowId = flow.id();
         Api.Response published = admin.post("/api/v1/flows/" + flow.id() + "/publish", Map.of("version", 0));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
     }

@@ -139,4 +139,49 @@ class PoolIT extends AssignmentTest {
                         .asInt())
                 .isEqualTo(2);
     }
+
+    @Test
+    void aUserHoldsNoMoreGrabbedTicketsThanTheLimitUntilTheyGiveOneBack() {
+        AssignmentDesk desk = desk();
+        Api.Response saved = desk.admin.put("/api/v1/assignment/pool/settings", Map.of("maxHeld", 1));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        long first = desk.create(desk.admin, Map.of()).id();
+        long second = desk.create(desk.admin, Map.of()).id();
+        Api agent = desk.login.apply("agent1").english();
+        assertThat(agent.post("/api/v1/assignment/pool/" + first + "/grab", null)
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response held = agent.post("/api/v1/assignment/pool/" + second + "/grab", null);
+        assertThat(held.status()).as(held.body()).isEqualTo(409);
+        assertThat(held.text("type")).endsWith("/pool-held-limit");
+
+        // someone else may not give the ticket back for them
+        int version = desk.admin
+                .get("/api/v1/tickets/" + first)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response notTheirs = desk.login
+                .apply("agent2")
+                .post("/api/v1/tickets/" + first + "/actions/release", Map.of("expectedVersion", version));
+        assertThat(notTheirs.status()).as(notTheirs.body()).isIn(403, 404);
+
+        Api.Response released =
+                agent.post("/api/v1/tickets/" + first + "/actions/release", Map.of("expectedVersion", version));
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.text("status")).isEqualTo("open");
+        assertThat(AssignmentDesk.handler(released).path("userId").isNull()).isTrue();
+        assertThat(agent.post("/api/v1/assignment/pool/" + second + "/grab", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(desk.admin
+                        .get("/api/v1/assignment/pool")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asLong())
+                .isEqualTo(first);
+    }
 }

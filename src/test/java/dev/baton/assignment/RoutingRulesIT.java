@@ -161,6 +161,48 @@ class RoutingRulesIT extends AssignmentTest {
         assertThat(none.at("/chosen/userName").asString()).isEqualTo("super1");
     }
 
+    @Test
+    void theFlowSandboxShowsWhoTheRulesWouldPickWithoutTakingTheirTurn() {
+        AssignmentDesk desk = desk();
+        desk.rule(rule(
+                "VIP 漏水",
+                Map.of("customerLevels", List.of("vip"), "keywords", List.of("漏水")),
+                Map.of("kind", "department", "departmentId", desk.vipDept),
+                "round_robin"));
+        Map<String, Object> vipLeak =
+                Map.of("source", "wecom_sidebar", "facts", Map.of("customer.level", "vip", "ticket.title", "厨房漏水"));
+
+        JsonNode first = sandboxHandle(desk, vipLeak);
+        long picked = first.at("/candidates/0/userId").asLong();
+        assertThat(desk.vipAgents).contains(picked);
+        assertThat(first.path("candidates").size()).isEqualTo(1);
+        assertThat(first.path("candidatesNote").asString()).contains("规则「VIP 漏水」");
+        assertThat(sandboxHandle(desk, vipLeak).at("/candidates/0/userId").asLong())
+                .as("a sandbox run takes no round-robin turn")
+                .isEqualTo(picked);
+        Api.Response real = desk.create(
+                desk.admin,
+                Map.of("title", "厨房漏水", "source", "wecom_sidebar", "facts", Map.of("customer.level", "vip")));
+        assertThat(AssignmentDesk.handler(real).path("userId").asLong()).isEqualTo(picked);
+
+        JsonNode basic =
+                sandboxHandle(desk, Map.of("facts", Map.of("customer.level", "basic", "ticket.title", "厨房漏水")));
+        assertThat(basic.path("candidates").size()).isZero();
+        assertThat(basic.path("candidatesNote").asString()).isEqualTo("没有匹配的派单规则，工单将进入工单池");
+    }
+
+    /** The sandbox's view of the 受理 node for a run with {@code body}. */
+    private static JsonNode sandboxHandle(AssignmentDesk desk, Map<String, Object> body) {
+        Api.Response run = desk.admin.post("/api/v1/flows/" + desk.flowId + "/simulate", body);
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        for (JsonNode step : run.json().path("steps")) {
+            if (step.path("nodeId").asString().equals("handle")) {
+                return step;
+            }
+        }
+        throw new AssertionError("no 受理 step in " + run.body());
+    }
+
     private static Map<Long, String> skipped(JsonNode explanation) {
         Map<Long, String> why = new HashMap<>();
         explanation

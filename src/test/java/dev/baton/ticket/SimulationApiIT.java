@@ -230,7 +230,7 @@ class SimulationApiIT extends IntegrationTest {
     }
 
     @Test
-    void rulesAreNotConfiguredYet() {
+    void byRulesWithoutAnyRuleTheSandboxSaysThePool() {
         Map<String, Object> triage = task("triage", "分诊", Map.of("strategy", "rules"), end());
         long flow = TicketFixture.publish(this.admin, this.templateId, start(triage));
         Api.Response r =
@@ -238,7 +238,7 @@ class SimulationApiIT extends IntegrationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.at("/steps/1/candidates").isEmpty()).isTrue();
         assertThat(r.at("/steps/1/candidatesNote").asString())
-                .isEqualTo("decided by assignment rules (not configured yet)");
+                .isEqualTo("no assignment rule matches; the work would go to the pool");
     }
 
     @Test

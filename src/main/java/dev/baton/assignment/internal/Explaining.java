@@ -2,14 +2,18 @@ package dev.baton.assignment.internal;
 
 import static dev.baton.platform.db.Tables.TEMPLATES;
 
+import dev.baton.flow.AssigneeResolver;
+import dev.baton.flow.RulesPreview;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.OrgDirectory;
 import dev.baton.platform.ValidationException;
 import dev.baton.ticket.TicketRouting;
 import dev.baton.ticket.TicketSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * {@code POST /explain}: a sample ticket through the same classification and decision a real one gets, without
  * moving round-robin cursors: which rule matched (and why the ones above it did not), each candidate and why it
- * was skipped, and who would get the ticket.
+ * was skipped, and who would get the ticket. Also the flow sandbox's {@link RulesPreview}.
  */
 @Service
-class Explaining {
+class Explaining implements RulesPreview {
 
     static final int MAX_CANDIDATES = 200;
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
@@ -100,11 +104,7 @@ class Explaining {
         Long templateId = s.templateId() != null ? s.templateId() : classification.templateId();
         String templateCode = s.templateCode();
         if (templateCode == null && templateId != null) {
-            templateCode = this.db
-                    .select(TEMPLATES.CODE)
-                    .from(TEMPLATES)
-                    .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(templateId))
-                    .fetchOne(TEMPLATES.CODE);
+            templateCode = templateCode(tenantId, templateId);
         }
         var request = new TicketRouting.RoutingRequest(
                 tenantId,
@@ -146,5 +146,58 @@ class Explaining {
                         route.departmentId(),
                         route.userId() == null && route.roleCode() == null && route.departmentId() == null),
                 d.outcome());
+    }
+
+    /** The flow sandbox's question: the same decision, for a node of a flow run on sample values. */
+    @Override
+    @Transactional(readOnly = true)
+    public Preview preview(
+            long tenantId,
+            long templateId,
+            String nodeId,
+            Map<String, @Nullable Object> fields,
+            Map<String, @Nullable Object> facts,
+            @Nullable Long creatorId,
+            @Nullable Long departmentId) {
+        Map<String, @Nullable Object> customer = new HashMap<>();
+        facts.forEach((key, value) -> {
+            if (key.startsWith("customer.")) {
+                customer.put(key.substring("customer.".length()), value);
+            }
+        });
+        String text = String.join(
+                "\n",
+                String.valueOf(Objects.requireNonNullElse(facts.get("ticket.title"), "")),
+                String.valueOf(Objects.requireNonNullElse(facts.get("ticket.description"), "")));
+        var request = new TicketRouting.RoutingRequest(
+                tenantId,
+                nodeId,
+                templateId,
+                templateCode(tenantId, templateId),
+                String.valueOf(Objects.requireNonNullElse(facts.get("ticket.source"), "api")),
+                String.valueOf(Objects.requireNonNullElse(facts.get("ticket.priority"), "normal")),
+                text,
+                fields,
+                customer,
+                creatorId,
+                departmentId);
+        Decision d = this.routing.decide(request, true);
+        TicketRouting.Route route = d.route();
+        AssigneeResolver.Resolution resolution = route.userId() != null
+                ? new AssigneeResolver.Resolution.Person(route.userId())
+                : route.roleCode() != null
+                        ? new AssigneeResolver.Resolution.RoleHolders(route.roleCode())
+                        : route.departmentId() != null
+                                ? new AssigneeResolver.Resolution.DepartmentMembers(route.departmentId())
+                                : new AssigneeResolver.Resolution.Nobody(AssigneeResolver.Reason.RULES);
+        return new Preview(resolution, d.ruleName(), d.outcome());
+    }
+
+    private @Nullable String templateCode(long tenantId, long templateId) {
+        return this.db
+                .select(TEMPLATES.CODE)
+                .from(TEMPLATES)
+                .where(TEMPLATES.TENANT_ID.eq(tenantId), TEMPLATES.ID.eq(templateId))
+                .fetchOne(TEMPLATES.CODE);
     }
 }

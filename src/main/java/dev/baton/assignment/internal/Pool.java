@@ -1,22 +1,19 @@
 package dev.baton.assignment.internal;
 
 import static dev.baton.platform.db.Tables.AGENT_PROFILES;
+import static dev.baton.platform.db.Tables.POOL_ESCALATIONS;
 import static dev.baton.platform.db.Tables.POOL_GRABS;
-import static dev.baton.platform.db.Tables.POOL_SETTINGS;
 import static dev.baton.platform.db.Tables.TICKETS;
 import static dev.baton.platform.db.Tables.TICKET_TASKS;
 
 import dev.baton.platform.AuditTrail;
 import dev.baton.platform.ConflictException;
 import dev.baton.platform.CurrentUser;
-import dev.baton.platform.FieldError;
 import dev.baton.platform.ForbiddenException;
 import dev.baton.platform.NotFoundException;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
-import dev.baton.platform.ValidationException;
 import dev.baton.platform.VersionConflictException;
-import dev.baton.platform.db.tables.records.PoolSettingsRecord;
 import dev.baton.ticket.ActionRequest;
 import dev.baton.ticket.TicketAction;
 import dev.baton.ticket.TicketOperations;
@@ -24,11 +21,11 @@ import dev.baton.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,6 +50,8 @@ class Pool {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate separate;
+    private final PoolSettings settings;
+    private final PoolTimers timers;
 
     Pool(
             DSLContext db,
@@ -60,7 +59,11 @@ class Pool {
             AgentProfiles profiles,
             AuditTrail audit,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            PoolSettings settings,
+            PoolTimers timers) {
+        this.settings = settings;
+        this.timers = timers;
         this.db = db;
         this.tickets = tickets;
         this.profiles = profiles;
@@ -78,14 +81,22 @@ class Pool {
                 .and(TICKET_TASKS.DEPARTMENT_ID.isNull());
     }
 
+    /** When this offer of the ticket escalated, if it did ({@link PoolEscalation}). */
+    private static Field<Instant> escalatedAt() {
+        return DSL.field(DSL.select(DSL.max(POOL_ESCALATIONS.ESCALATED_AT))
+                .from(POOL_ESCALATIONS)
+                .where(
+                        POOL_ESCALATIONS.TENANT_ID.eq(TICKET_TASKS.TENANT_ID),
+                        POOL_ESCALATIONS.TICKET_ID.eq(TICKET_TASKS.TICKET_ID),
+                        POOL_ESCALATIONS.NODE_ID.eq(TICKET_TASKS.NODE_ID),
+                        POOL_ESCALATIONS.OFFERED_AT.ge(TICKET_TASKS.CREATED_AT)));
+    }
+
     @Transactional(readOnly = true)
     PageResult<PoolTicket> list(long tenantId, PageQuery paging) {
         Condition where = TICKET_TASKS.TENANT_ID.eq(tenantId).and(poolRow());
         var order = paging.sortKey().equals("priority")
-                ? org.jooq
-                        .impl
-                        .DSL
-                        .when(TICKETS.PRIORITY.eq("urgent"), 3)
+                ? DSL.when(TICKETS.PRIORITY.eq("urgent"), 3)
                         .when(TICKETS.PRIORITY.eq("high"), 2)
                         .when(TICKETS.PRIORITY.eq("normal"), 1)
                         .otherwise(0)
@@ -98,6 +109,7 @@ class Pool {
                         TICKETS.PRIORITY,
                         TICKET_TASKS.NODE_ID,
                         TICKET_TASKS.CREATED_AT,
+                        escalatedAt(),
                         TICKETS.VERSION)
                 .from(TICKET_TASKS)
                 .join(TICKETS)
@@ -107,7 +119,14 @@ class Pool {
                 .limit(paging.size())
                 .offset(paging.offset())
                 .fetch(r -> new PoolTicket(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8()));
         int total = this.db.fetchCount(this.db.selectOne().from(TICKET_TASKS).where(where));
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
@@ -118,7 +137,7 @@ class Pool {
         if (user == null) {
             throw new ForbiddenException("pool-grab-needs-user");
         }
-        PoolSettingsView settings = settings(me.tenantId());
+        PoolSettingsView settings = this.settings.settings(me.tenantId());
         boolean limited = settings.dailyGrabLimit() != null || settings.maxHeld() != null;
         if (limited) {
             ensureProfile(me.tenantId(), user);
@@ -174,6 +193,7 @@ class Pool {
                 .set(POOL_GRABS.GRABBED_AT, now)
                 .execute();
         this.audit.record("assignment.pool.grab", "ticket", ticketId, view.number() + " @" + node);
+        this.timers.grabbed(tenant, ticketId, node, grabbed.version(), user, now);
         return grabbed;
     }
 
@@ -243,73 +263,6 @@ class Pool {
             });
         } catch (DuplicateKeyException e) {
             // H2 emulates "on conflict do nothing" with MERGE, which racing inserts can still collide in.
-        }
-    }
-
-    @Transactional(readOnly = true)
-    PoolSettingsView settings(long tenantId) {
-        PoolSettingsRecord r = this.db.fetchOne(POOL_SETTINGS, POOL_SETTINGS.TENANT_ID.eq(tenantId));
-        return r == null
-                ? new PoolSettingsView(null, null, null, null, null)
-                : new PoolSettingsView(
-                        r.getDailyGrabLimit(),
-                        r.getMaxHeld(),
-                        r.getEscalateAfterMinutes(),
-                        r.getReturnAfterMinutes(),
-                        r.getVersion());
-    }
-
-    @Transactional
-    PoolSettingsView saveSettings(long tenantId, PoolSettingsView cmd) {
-        List<FieldError> errors = new ArrayList<>();
-        range("dailyGrabLimit", cmd.dailyGrabLimit(), errors);
-        range("maxHeld", cmd.maxHeld(), errors);
-        range("escalateAfterMinutes", cmd.escalateAfterMinutes(), errors);
-        range("returnAfterMinutes", cmd.returnAfterMinutes(), errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        PoolSettingsView current = settings(tenantId);
-        Instant now = this.clock.instant();
-        if (current.version() == null) {
-            if (cmd.version() != null) {
-                throw new VersionConflictException("pool_settings", tenantId, 0);
-            }
-            this.db
-                    .insertInto(POOL_SETTINGS)
-                    .set(POOL_SETTINGS.TENANT_ID, tenantId)
-                    .set(POOL_SETTINGS.DAILY_GRAB_LIMIT, cmd.dailyGrabLimit())
-                    .set(POOL_SETTINGS.MAX_HELD, cmd.maxHeld())
-                    .set(POOL_SETTINGS.ESCALATE_AFTER_MINUTES, cmd.escalateAfterMinutes())
-                    .set(POOL_SETTINGS.RETURN_AFTER_MINUTES, cmd.returnAfterMinutes())
-                    .set(POOL_SETTINGS.UPDATED_AT, now)
-                    .set(POOL_SETTINGS.VERSION, 0)
-                    .execute();
-        } else {
-            if (cmd.version() == null) {
-                throw new ValidationException("version", "{validation.required}");
-            }
-            int updated = this.db
-                    .update(POOL_SETTINGS)
-                    .set(POOL_SETTINGS.DAILY_GRAB_LIMIT, cmd.dailyGrabLimit())
-                    .set(POOL_SETTINGS.MAX_HELD, cmd.maxHeld())
-                    .set(POOL_SETTINGS.ESCALATE_AFTER_MINUTES, cmd.escalateAfterMinutes())
-                    .set(POOL_SETTINGS.RETURN_AFTER_MINUTES, cmd.returnAfterMinutes())
-                    .set(POOL_SETTINGS.UPDATED_AT, now)
-                    .set(POOL_SETTINGS.VERSION, POOL_SETTINGS.VERSION.plus(1))
-                    .where(POOL_SETTINGS.TENANT_ID.eq(tenantId), POOL_SETTINGS.VERSION.eq(cmd.version()))
-                    .execute();
-            if (updated == 0) {
-                throw new VersionConflictException("pool_settings", tenantId, current.version());
-            }
-        }
-        this.audit.record("assignment.pool.settings", "pool_settings", tenantId, cmd.toString());
-        return settings(tenantId);
-    }
-
-    private static void range(String field, @Nullable Integer value, List<FieldError> errors) {
-        if (value != null && (value < 0 || value > 100_000)) {
-            errors.add(new FieldError(field, "{assignment.limit.range}"));
         }
     }
 }

@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PoolController {
 
     private final Pool pool;
+    private final PoolSettings settings;
 
-    PoolController(Pool pool) {
+    PoolController(Pool pool, PoolSettings settings) {
+        this.settings = settings;
         this.pool = pool;
     }
 
@@ -46,12 +48,12 @@ class PoolController {
     @GetMapping("/settings")
     @PreAuthorize("hasAuthority('assignment.manage')")
     PoolSettingsView settings() {
-        return this.pool.settings(CurrentUser.require().tenantId());
+        return this.settings.settings(CurrentUser.require().tenantId());
     }
 
     @PutMapping("/settings")
     @PreAuthorize("hasAuthority('assignment.manage')")
     PoolSettingsView save(@RequestBody PoolSettingsView cmd) {
-        return this.pool.saveSettings(CurrentUser.require().tenantId(), cmd);
+        return this.settings.saveSettings(CurrentUser.require().tenantId(), cmd);
     }
 }

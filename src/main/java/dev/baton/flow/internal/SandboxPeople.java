@@ -8,6 +8,7 @@ import dev.baton.flow.Effect;
 import dev.baton.flow.FlowGraph;
 import dev.baton.flow.Node;
 import dev.baton.flow.NotifySettings;
+import dev.baton.flow.RulesPreview;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Messages;
 import dev.baton.platform.OrgDirectory;
@@ -40,6 +41,8 @@ final class SandboxPeople {
     /** A target's deadline (ISO-8601 with offset) when the node is entered now, or null without a calendar. */
     private final Function<String, @Nullable String> dueAt;
 
+    private final Rules rules;
+
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, @Nullable String> departments = new HashMap<>();
 
@@ -49,8 +52,10 @@ final class SandboxPeople {
             Messages messages,
             FlowGraph graph,
             AssigneeResolver.Context ctx,
-            Function<String, @Nullable String> dueAt) {
+            Function<String, @Nullable String> dueAt,
+            Rules rules) {
         this.dueAt = dueAt;
+        this.rules = rules;
         this.resolver = resolver;
         this.org = org;
         this.messages = messages;
@@ -61,6 +66,12 @@ final class SandboxPeople {
     }
 
     record Result(List<StepView> steps, List<NotificationView> notifications) {}
+
+    /** The routing rules' answer for a node with the run's field values at that point; null without rules. */
+    @FunctionalInterface
+    interface Rules {
+        RulesPreview.@Nullable Preview preview(String nodeId, Map<String, @Nullable Object> values);
+    }
 
     /** Walks the run's effects in order, with the field values as they were at each effect. */
     Result read(List<Effect> effects, Map<String, @Nullable Object> fields) {
@@ -84,7 +95,7 @@ final class SandboxPeople {
                     steps.add(entered(this.graph.node(e.nodeId()), values));
                 }
                 case Effect.AssignmentNeeded a -> {
-                    Resolved who = resolve(a.assignee(), values);
+                    Resolved who = resolve(a.nodeId(), a.assignee(), values);
                     Integer at = lastStep.get(a.nodeId());
                     if (at != null) {
                         steps.set(at, steps.get(at).handledBy(AssigneeJson.of(a.assignee()), who));
@@ -96,7 +107,7 @@ final class SandboxPeople {
                 }
                 case Effect.ApprovalRequested r -> {
                     askedNode = r.nodeId();
-                    asked.addAll(resolve(r.approver(), values).userIds());
+                    asked.addAll(resolve(r.nodeId(), r.approver(), values).userIds());
                 }
                 case Effect.SetField s -> values.put(s.fieldKey(), s.value());
                 case Effect.Notify n ->
@@ -122,7 +133,7 @@ final class SandboxPeople {
         String type = node.type().code();
         return switch (node) {
             case Node.Task t -> {
-                Resolved who = resolve(t.assignee(), values);
+                Resolved who = resolve(t.id(), t.assignee(), values);
                 SlaView sla = t.sla() == null
                         ? null
                         : new SlaView(t.sla().iso(), this.dueAt.apply(t.sla().iso()));
@@ -151,7 +162,7 @@ final class SandboxPeople {
         String note = null;
         for (int slot = 0; slot < a.approvers().size(); slot++) {
             Assignee approver = a.approvers().get(slot);
-            Resolved who = resolve(approver, values);
+            Resolved who = resolve(a.id(), approver, values);
             approvers.add(new ApproverView(slot, AssigneeJson.of(approver), who.views(), who.total(), who.note()));
             for (CandidateView c : who.views()) {
                 if (all.size() < MAX_CANDIDATES) {
@@ -181,12 +192,23 @@ final class SandboxPeople {
             int total,
             @Nullable String note) {}
 
-    private Resolved resolve(Assignee assignee, Map<String, @Nullable Object> values) {
+    private Resolved resolve(String nodeId, Assignee assignee, Map<String, @Nullable Object> values) {
         var ctx = new AssigneeResolver.Context(this.tenantId, this.creatorId, this.departmentId, values);
         Resolution resolution = this.resolver.resolve(ctx, assignee);
-        AssigneeResolver.Candidates found = this.resolver.candidates(this.tenantId, resolution, MAX_CANDIDATES);
         String note = null;
-        if (resolution instanceof Resolution.Nobody nobody) {
+        if (resolution instanceof Resolution.Nobody n && n.reason() == AssigneeResolver.Reason.RULES) {
+            RulesPreview.Preview preview = this.rules.preview(nodeId, values);
+            if (preview != null) {
+                resolution = preview.resolution();
+                note = preview.ruleName() == null
+                        ? note("rules_" + preview.outcome())
+                        : note("rule").replace("{0}", preview.ruleName()) + note("rules_" + preview.outcome());
+            }
+        }
+        AssigneeResolver.Candidates found = this.resolver.candidates(this.tenantId, resolution, MAX_CANDIDATES);
+        if (note != null) {
+            // the rules' answer, said in full whether or not it names someone
+        } else if (resolution instanceof Resolution.Nobody nobody) {
             note = note(nobody.reason().code());
         } else if (found.total() == 0) {
             note = note("nobody");

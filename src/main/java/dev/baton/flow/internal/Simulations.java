@@ -8,6 +8,7 @@ import dev.baton.flow.FlowGraph;
 import dev.baton.flow.FlowSimulator;
 import dev.baton.flow.Node;
 import dev.baton.flow.Priority;
+import dev.baton.flow.RulesPreview;
 import dev.baton.platform.BusinessTime;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.FieldError;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -53,6 +55,7 @@ class Simulations {
     private final Messages messages;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final ObjectProvider<RulesPreview> rules;
 
     Simulations(
             FlowRepository flows,
@@ -62,7 +65,9 @@ class Simulations {
             OrgDirectory org,
             Messages messages,
             BusinessTime businessTime,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<RulesPreview> rules) {
+        this.rules = rules;
         this.businessTime = businessTime;
         this.clock = clock;
         this.flows = flows;
@@ -115,7 +120,8 @@ class Simulations {
                         target -> this.businessTime
                                 .deadline(tenant, now, target)
                                 .map(d -> d.toOffsetDateTime().toString())
-                                .orElse(null))
+                                .orElse(null),
+                        rulesFor(tenant, flow.getTemplateId(), facts, ctx))
                 .read(run.effects(), values);
         List<Step> path = run.path().stream()
                 .map(nodeId -> step(graph.node(nodeId), nodeId))
@@ -169,6 +175,17 @@ class Simulations {
     }
 
     /** The facts ticket creation adds (source, priority) with its defaults, then the request's own. */
+    /** The assignment module's dry run of its rules, when it is there. */
+    private SandboxPeople.Rules rulesFor(
+            long tenant, long templateId, Map<String, @Nullable Object> facts, AssigneeResolver.Context ctx) {
+        RulesPreview preview = this.rules.getIfAvailable();
+        if (preview == null) {
+            return (nodeId, values) -> null;
+        }
+        return (nodeId, values) ->
+                preview.preview(tenant, templateId, nodeId, values, facts, ctx.creatorId(), ctx.departmentId());
+    }
+
     private static Map<String, @Nullable Object> facts(SimulateRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String source = request.source() == null ? "api" : request.source();

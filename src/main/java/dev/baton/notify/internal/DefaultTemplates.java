@@ -43,7 +43,12 @@ final class DefaultTemplates {
                             "{{actor.name}}在工单中提到了您：{{ticket.number}}",
                             "{{actor.name}}在工单「{{ticket.title}}」的评论中提到了您。")),
             Map.entry("closed", new Text("工单已关闭：{{ticket.number}}", "工单「{{ticket.title}}」已关闭。")),
-            Map.entry("urged", new Text("工单催办：{{ticket.number}}", "{{actor.name}}催办了工单「{{ticket.title}}」，请尽快处理。")));
+            Map.entry("urged", new Text("工单催办：{{ticket.number}}", "{{actor.name}}催办了工单「{{ticket.title}}」，请尽快处理。")),
+            Map.entry(
+                    "pool_unclaimed",
+                    new Text(
+                            "工单池无人接单：{{ticket.number}}",
+                            "工单「{{ticket.title}}」在工单池中等待已超过 {{pool.waitedMinutes}} 分钟（按工作时间计），仍无人接单，请尽快派单。")));
 
     private DefaultTemplates() {}
 

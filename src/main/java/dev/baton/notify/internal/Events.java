@@ -18,7 +18,8 @@ final class Events {
             "rejected",
             "commented",
             "closed",
-            "urged");
+            "urged",
+            "pool_unclaimed");
 
     /**
      * Sent during quiet hours: escalations from the second level up, when a breach has already gone past the

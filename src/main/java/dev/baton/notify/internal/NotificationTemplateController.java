@@ -39,6 +39,7 @@ class NotificationTemplateController {
             Map.entry("node.name", "受理"),
             Map.entry("sla.metric", "解决时效"),
             Map.entry("sla.dueAt", "2026-10-08 10:00"),
+            Map.entry("pool.waitedMinutes", "30"),
             Map.entry("actor.name", "张三"),
             Map.entry("recipient.name", "李四"));
 

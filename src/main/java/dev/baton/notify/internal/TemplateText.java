@@ -27,6 +27,7 @@ final class TemplateText {
             "node.name",
             "sla.metric",
             "sla.dueAt",
+            "pool.waitedMinutes",
             "actor.name",
             "recipient.name");
 

@@ -6,6 +6,7 @@ import dev.baton.platform.AuditTrail;
 import dev.baton.platform.CurrentUser;
 import java.time.Clock;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 class JdbcAuditTrail implements AuditTrail {
 
     private static final int MAX_DETAIL = 4000;
+    /** The actor name of what Baton does on its own. */
+    static final String SYSTEM = "system";
 
     private final DSLContext db;
     private final Clock clock;
@@ -26,12 +29,28 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void record(String action, String entityType, Object entityId, String detail) {
         CurrentUser user = CurrentUser.require();
+        write(user.tenantId(), user.userId(), user.name(), action, entityType, entityId, detail);
+    }
+
+    @Override
+    public void recordBySystem(long tenantId, String action, String entityType, Object entityId, String detail) {
+        write(tenantId, null, SYSTEM, action, entityType, entityId, detail);
+    }
+
+    private void write(
+            long tenantId,
+            @Nullable Long actorId,
+            String actorName,
+            String action,
+            String entityType,
+            Object entityId,
+            String detail) {
         this.db
                 .insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.TENANT_ID, user.tenantId())
+                .set(AUDIT_LOG.TENANT_ID, tenantId)
                 .set(AUDIT_LOG.OCCURRED_AT, this.clock.instant())
-                .set(AUDIT_LOG.ACTOR_ID, user.userId())
-                .set(AUDIT_LOG.ACTOR_NAME, user.name())
+                .set(AUDIT_LOG.ACTOR_ID, actorId)
+                .set(AUDIT_LOG.ACTOR_NAME, actorName)
                 .set(AUDIT_LOG.ACTION, action)
                 .set(AUDIT_LOG.ENTITY_TYPE, entityType)
                 .set(AUDIT_LOG.ENTITY_ID, String.valueOf(entityId))

@@ -2,6 +2,7 @@ package dev.baton.sla.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * db-scheduler (core, wired here rather than by its Spring Boot 3 starter): it reads the application's
@@ -31,25 +33,36 @@ class TimerConfig {
                 .execute((instance, context) -> firing.getObject().fire(SlaTimers.Id.parse(instance.getId())));
     }
 
+    /** Other modules' timers ({@link dev.baton.platform.DurableTimers}), on the same scheduler. */
+    @Bean
+    OneTimeTask<Void> generalTimerTask(
+            ObjectProvider<dev.baton.platform.DurableTimers.Handler> handlers,
+            PlatformTransactionManager transactions) {
+        var dispatch = new java.util.concurrent.atomic.AtomicReference<GeneralTimers.Dispatch>();
+        return Tasks.oneTime(GeneralTimers.TASK)
+                .execute((instance, context) -> dispatch.updateAndGet(d -> d != null
+                                ? d
+                                : new GeneralTimers.Dispatch(
+                                        handlers.orderedStream().toList(), transactions))
+                        .fire(instance.getId()));
+    }
+
     @Bean(destroyMethod = "")
     Scheduler slaScheduler(
             DataSource dataSource,
             OneTimeTask<Void> slaTimerTask,
+            OneTimeTask<Void> generalTimerTask,
             Clock clock,
             @Value("${baton.sla.timers.poll-interval:PT10S}") Duration pollInterval,
             @Value("${baton.sla.timers.threads:4}") int threads) {
-        return build(dataSource, slaTimerTask, clock, pollInterval, threads, "baton-" + UUID.randomUUID());
+        return build(
+                dataSource, clock, pollInterval, threads, "baton-" + UUID.randomUUID(), slaTimerTask, generalTimerTask);
     }
 
     /** Also used by tests that run a second node's scheduler on the same database. */
     static Scheduler build(
-            DataSource dataSource,
-            OneTimeTask<Void> task,
-            Clock clock,
-            Duration pollInterval,
-            int threads,
-            String name) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
+            DataSource dataSource, Clock clock, Duration pollInterval, int threads, String name, Task<?>... tasks) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .clock(clock::instant)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .pollingInterval(pollInterval)

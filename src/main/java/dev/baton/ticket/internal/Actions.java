@@ -62,6 +62,7 @@ class Actions {
             case CLOSE -> close(tx, c, req);
             case REOPEN -> reopen(tx, c, req);
             case CANCEL -> cancel(tx, c, req);
+            case RELEASE -> release(tx, c, req);
         }
     }
 
@@ -94,6 +95,12 @@ class Actions {
                 (s == TicketStatus.RESOLVED || s == TicketStatus.CLOSED || s == TicketStatus.REJECTED)
                         && (c.isCreator(t) || c.can(TicketAccess.ASSIGN));
             case CANCEL -> s.running() && (c.can(TicketAccess.ASSIGN) || (c.isCreator(t) && untouched(t)));
+            case RELEASE ->
+                active
+                        && t.tasks().stream()
+                                .anyMatch(r -> r.kind().equals(TaskRow.TASK)
+                                        && r.userId() != null
+                                        && (r.userId().equals(c.me().userId()) || c.can(TicketAccess.ASSIGN)));
         };
     }
 
@@ -194,6 +201,47 @@ class Actions {
         tx.tasks.replaceAll(r -> r.key().equals(row.key()) ? r.handedTo(target, tx.now) : r);
         assigned(tx, row.nodeId(), target, row.userId());
         text(tx, req.comment(), false);
+    }
+
+    /**
+     * The handler (or a supervisor, or the pool's return timer) gives the task back: it is offered again to the
+     * candidates it was offered to — the pool when it was grabbed from there or handed to someone by name.
+     */
+    private void release(Transition tx, TicketAccess.Caller c, ActionRequest req) {
+        requireActive(tx, TicketAction.RELEASE);
+        List<TaskRow> claimed = tx.tasks.stream()
+                .filter(r -> r.kind().equals(TaskRow.TASK) && r.userId() != null)
+                .filter(r -> req.nodeId() == null || r.nodeId().equals(req.nodeId()))
+                .toList();
+        if (claimed.isEmpty()) {
+            throw Refusals.noNode(TicketAction.RELEASE);
+        }
+        Long me = c.me().userId();
+        TaskRow row = claimed.stream()
+                .filter(r -> c.can(TicketAccess.ASSIGN) || r.userId().equals(me))
+                .findFirst()
+                .orElseThrow(() -> Refusals.notYours(TicketAction.RELEASE));
+        tx.nodeId = row.nodeId();
+        boolean inProgress = tx.state
+                .token(row.nodeId())
+                .map(t -> t.status() == dev.baton.flow.FlowState.TokenStatus.IN_PROGRESS)
+                .orElse(false);
+        if (inProgress) {
+            // a task handed to someone by name was never claimed: its position is still waiting
+            this.steps.step(tx, new StepCommand.Release(row.nodeId()));
+        }
+        tx.tasks.replaceAll(r -> r.key().equals(row.key()) ? r.released(tx.now) : r);
+        tx.changes.put("assignee", java.util.Arrays.asList(row.userId(), null));
+        long tenant = tx.tenantId();
+        var at = tx.now;
+        String node = row.nodeId();
+        tx.event((id, v) ->
+                new TicketEvent.TicketAssigned(tenant, id, v, at, node, null, row.roleCode(), row.departmentId()));
+        text(tx, req.comment(), false);
+        boolean anyClaimed = tx.tasks.stream().anyMatch(r -> r.kind().equals(TaskRow.TASK) && r.userId() != null);
+        if (!anyClaimed && tx.status() == TicketStatus.IN_PROGRESS) {
+            tx.status(TicketStatus.OPEN);
+        }
     }
 
     private void returnTo(Transition tx, TicketAccess.Caller c, ActionRequest req) {

@@ -39,6 +39,12 @@ record TaskRow(
         return new TaskRow(this.nodeId, this.slot, this.kind, user, this.roleCode, this.departmentId, this.createdAt);
     }
 
+    /** Offered again to the candidates it names (a role, a department, or the pool when neither). */
+    /** Offered again from {@code at}: the pool's "waiting since" and the escalation timer count from the release. */
+    TaskRow released(Instant at) {
+        return new TaskRow(this.nodeId, this.slot, this.kind, null, this.roleCode, this.departmentId, at);
+    }
+
     TaskRow handedTo(long user, Instant at) {
         return new TaskRow(this.nodeId, this.slot, this.kind, user, null, null, at);
     }

@@ -357,11 +357,21 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(me, ticketId, action, request)));
+        return Objects.requireNonNull(
+                this.transactions.execute(s -> actOnce(this.access.caller(me), ticketId, action, request)));
     }
 
-    private TicketView actOnce(CurrentUser me, long ticketId, TicketAction action, ActionRequest req) {
-        TicketAccess.Caller caller = this.access.caller(me);
+    @Override
+    public TicketView actAsSystem(long tenantId, long ticketId, TicketAction action, ActionRequest request) {
+        if (action.needsVersion() && request.expectedVersion() == null) {
+            throw new ValidationException("expectedVersion", "{ticket.expected-version}");
+        }
+        TicketAccess.Caller system = TicketAccess.system(tenantId);
+        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(system, ticketId, action, request)));
+    }
+
+    private TicketView actOnce(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {
+        CurrentUser me = caller.me();
         // Comments and urges carry no expected version: they lock the row as they read it, so a concurrent change
         // makes them wait instead of fail (the retry below stays as a safety net).
         boolean lock = req.expectedVersion() == null;

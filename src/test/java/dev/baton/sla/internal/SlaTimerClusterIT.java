@@ -105,6 +105,6 @@ class SlaTimerClusterIT extends SlaTest {
     }
 
     private Scheduler node(String name) {
-        return TimerConfig.build(this.dataSource, this.slaTimerTask, this.appClock, Duration.ofHours(1), 2, name);
+        return TimerConfig.build(this.dataSource, this.appClock, Duration.ofHours(1), 2, name, this.slaTimerTask);
     }
 }
