@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param event the template's event code: {@code created}, {@code assigned}, {@code reminder}, {@code breached},
  *     {@code escalated_l1}, {@code escalated_l2}, {@code escalated_l3}, {@code approved}, {@code rejected},
- *     {@code commented}, {@code closed}, {@code urged}, {@code pool_unclaimed}
+ *     {@code commented}, {@code closed}, {@code urged}, {@code pool_unclaimed}, {@code automation}
  * @param ticketId the ticket it is about, if any; the notifier fills the {@code ticket.*} and {@code link}
  *     variables from it
  * @param recipients user ids

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param customerStatus one of the six customer-visible steps ({@code submitted} … {@code rated})
  * @param customerStatusLabel the template's label for it, if it renames the step
  * @param nodes the positions the flow waits at, with who may work on each
+ * @param parentId the ticket whose automation node created this one, if any
  * @param actions what the caller may do now, for buttons
  * @param version send back as {@code expectedVersion}
  */
@@ -32,6 +33,7 @@ public record TicketView(
         @Nullable Long customerId,
         @Nullable Long creatorId,
         @Nullable Long departmentId,
+        @Nullable Long parentId,
         Map<String, @Nullable Object> fields,
         List<NodeView> nodes,
         List<String> actions,

@@ -48,7 +48,8 @@ final class DefaultTemplates {
                     "pool_unclaimed",
                     new Text(
                             "工单池无人接单：{{ticket.number}}",
-                            "工单「{{ticket.title}}」在工单池中等待已超过 {{pool.waitedMinutes}} 分钟（按工作时间计），仍无人接单，请尽快派单。")));
+                            "工单「{{ticket.title}}」在工单池中等待已超过 {{pool.waitedMinutes}} 分钟（按工作时间计），仍无人接单，请尽快派单。")),
+            Map.entry("automation", new Text("工单通知：{{ticket.number}}", "{{automation.message}}")));
 
     private DefaultTemplates() {}
 

@@ -19,7 +19,8 @@ final class Events {
             "commented",
             "closed",
             "urged",
-            "pool_unclaimed");
+            "pool_unclaimed",
+            "automation");
 
     /**
      * Sent during quiet hours: escalations from the second level up, when a breach has already gone past the

@@ -40,6 +40,7 @@ class NotificationTemplateController {
             Map.entry("sla.metric", "解决时效"),
             Map.entry("sla.dueAt", "2026-10-08 10:00"),
             Map.entry("pool.waitedMinutes", "30"),
+            Map.entry("automation.message", "已为您安排上门服务"),
             Map.entry("actor.name", "张三"),
             Map.entry("recipient.name", "李四"));
 

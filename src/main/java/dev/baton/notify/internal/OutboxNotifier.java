@@ -76,6 +76,12 @@ class OutboxNotifier implements Notifier {
     @Override
     @Transactional
     public void notify(Notification n) {
+        notify(n, null);
+    }
+
+    /** As {@link #notify(Notification)}, on one channel only when {@code only} is set (an automation's choice). */
+    @Transactional
+    void notify(Notification n, @Nullable Channel only) {
         if (!Events.known(n.event())) {
             throw new IllegalArgumentException("unknown notification event " + n.event());
         }
@@ -107,7 +113,7 @@ class OutboxNotifier implements Notifier {
                 NotificationChannel sender = this.channels.get(channel);
                 boolean wanted =
                         chosen.getOrDefault(person.id(), Map.of()).getOrDefault(channel, channel.onByDefault());
-                if (sender == null || !wanted || !sender.available()) {
+                if (sender == null || !wanted || !sender.available() || (only != null && only != channel)) {
                     continue;
                 }
                 Optional<String> address = sender.address(person);
@@ -129,7 +135,7 @@ class OutboxNotifier implements Notifier {
                         now);
             }
         }
-        if (tenantSettings.webhookUrl() != null) {
+        if (tenantSettings.webhookUrl() != null && (only == null || only == Channel.WEBHOOK)) {
             insert(
                     n,
                     null,
@@ -141,6 +147,24 @@ class OutboxNotifier implements Notifier {
                     now,
                     now);
         }
+    }
+
+    /**
+     * An automation node's webhook: the notification's JSON, as the tenant's webhook gets it, to the node's own URL,
+     * signed and retried like every delivery.
+     */
+    @Transactional
+    void webhook(Notification n, String url) {
+        if (!this.settings.enabled(n.tenantId())) {
+            return;
+        }
+        Map<String, String> variables = new HashMap<>();
+        if (n.ticketId() != null) {
+            this.tickets.variables(n.tenantId(), n.ticketId()).ifPresent(variables::putAll);
+        }
+        variables.putAll(n.variables());
+        Instant now = this.clock.instant();
+        insert(n, null, Channel.WEBHOOK, url, webhookBody(n, variables, now), variables, false, now, now);
     }
 
     private Optional<QuietHours> quiet(Preferences.@Nullable UserQuietHours own, TenantSettings.Settings tenant) {

@@ -28,6 +28,7 @@ final class TemplateText {
             "sla.metric",
             "sla.dueAt",
             "pool.waitedMinutes",
+            "automation.message",
             "actor.name",
             "recipient.name");
 

@@ -89,6 +89,7 @@ class TicketViews {
                 row.getCustomerId(),
                 row.getCreatorId(),
                 row.getDepartmentId(),
+                row.getParentId(),
                 fields,
                 nodes,
                 allowed,

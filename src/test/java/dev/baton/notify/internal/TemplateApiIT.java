@@ -16,7 +16,7 @@ class TemplateApiIT extends NotifyTest {
         Tenant t = tenant();
         Person p = person(t, "agent");
         JsonNode all = t.admin().get("/api/v1/notification-templates").json();
-        assertThat(all).hasSize(13 * 4); // 13 events (the pool's pool_unclaimed too) × 4 channels
+        assertThat(all).hasSize(14 * 4); // 14 events (the pool's pool_unclaimed and automation too) × 4 channels
         JsonNode reminderMail = find(all, "reminder", "email");
         assertThat(reminderMail.path("subject").asString()).isEqualTo("工单即将超时：{{ticket.number}}");
 
