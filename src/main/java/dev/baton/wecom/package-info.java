@@ -1,10 +1,12 @@
 /**
- * The WeCom (企业微信) adapter over WxJava: today only application messages to users
- * ({@link dev.baton.wecom.WeComGateway}), with the access token cached by WxJava. Per-tenant settings come later;
- * the corp id, agent id, secret and API address are configuration ({@code baton.wecom.*}).
+ * The WeCom (企业微信) adapter over WxJava: application messages to users ({@link dev.baton.wecom.WeComGateway},
+ * the installation's corp from {@code baton.wecom.*} until sending moves to the per-tenant settings), each tenant's
+ * own corp settings with the secrets sealed ({@code /api/v1/wecom/settings}, with "test connection"), and the
+ * callback address {@code /wecom/callback/<tenant>}: verified, decrypted, kept once, and processed afterwards
+ * (template-card "accept" presses accept the ticket, {@link dev.baton.wecom.CardKeys}).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "ticket"})
 package dev.baton.wecom;
 
 import org.jspecify.annotations.NullMarked;

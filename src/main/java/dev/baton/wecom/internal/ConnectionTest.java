@@ -1,0 +1,49 @@
+package dev.baton.wecom.internal;
+
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Test connection": asks WeCom for an access token with the tenant's stored corp id and secret, once, and says what
+ * WeCom answered — the administrator's check that the secret and the app's trusted IP are right.
+ */
+@Component
+class ConnectionTest {
+
+    private final WeComSettings settings;
+    private final WeComProperties properties;
+
+    ConnectionTest(WeComSettings settings, WeComProperties properties) {
+        this.settings = settings;
+        this.properties = properties;
+    }
+
+    /** @param error WeCom's answer verbatim (errcode and errmsg), or why it could not be reached */
+    record Result(
+            boolean ok, @Nullable Integer errcode, @Nullable String error) {}
+
+    Result run(long tenantId) {
+        var credentials = this.settings.credentials(tenantId).orElse(null);
+        if (credentials == null) {
+            return new Result(false, null, "WeCom is not set up for this tenant yet");
+        }
+        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+        config.setBaseApiUrl(this.properties.baseUrl());
+        config.setCorpId(credentials.corpId());
+        config.setCorpSecret(credentials.secret());
+        config.setAgentId(credentials.agentId());
+        WxCpServiceImpl wx = new SingleTryWxCpService();
+        wx.setWxCpConfigStorage(config);
+        try {
+            wx.getAccessToken(true);
+            return new Result(true, null, null);
+        } catch (WxErrorException e) {
+            return new Result(false, e.getError().getErrorCode(), e.getError().toString());
+        } catch (RuntimeException e) {
+            return new Result(false, null, String.valueOf(e.getMessage()));
+        }
+    }
+}
