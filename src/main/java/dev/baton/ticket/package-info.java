@@ -5,7 +5,7 @@
  * transactional outbox: the event log itself, read by one cursor.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "template", "flow"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "template", "flow", "customer"})
 package dev.baton.ticket;
 
 import org.jspecify.annotations.NullMarked;

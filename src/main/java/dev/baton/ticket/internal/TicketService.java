@@ -1,5 +1,6 @@
 package dev.baton.ticket.internal;
 
+import dev.baton.customer.CustomerDirectory;
 import dev.baton.flow.CustomerStatus;
 import dev.baton.flow.FlowState;
 import dev.baton.flow.Priority;
@@ -66,6 +67,7 @@ class TicketService implements TicketOperations {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ObjectProvider<TicketRouting> routing;
+    private final CustomerDirectory customers;
 
     TicketService(
             TicketStore store,
@@ -81,7 +83,9 @@ class TicketService implements TicketOperations {
             OrgDirectory org,
             TransactionTemplate transactions,
             Clock clock,
-            ObjectProvider<TicketRouting> routing) {
+            ObjectProvider<TicketRouting> routing,
+            CustomerDirectory customers) {
+        this.customers = customers;
         this.store = store;
         this.json = json;
         this.writer = writer;
@@ -197,6 +201,22 @@ class TicketService implements TicketOperations {
                 }
             });
         }
+        Long customerId = t.customerId();
+        if (customerId != null) {
+            // the customer's level, region and tags are the facts routing, SLA policies and conditions read,
+            // unless the request says otherwise; a merged duplicate stands for the customer it became
+            var customer = this.customers.facts(tenant, customerId).orElse(null);
+            if (customer == null) {
+                errors.add(new FieldError("customerId", "{customer.unknown}"));
+            } else {
+                customerId = customer.id();
+                facts.putIfAbsent("customer.level", customer.level());
+                if (customer.region() != null) {
+                    facts.putIfAbsent("customer.region", customer.region());
+                }
+                facts.putIfAbsent("customer.tags", customer.tags());
+            }
+        }
         if (header == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -244,7 +264,7 @@ class TicketService implements TicketOperations {
         row.setPriority(priority.code());
         row.setStatus(TicketStatus.OPEN.code());
         row.setCustomerStatus(CustomerStatus.SUBMITTED.code());
-        row.setCustomerId(t.customerId());
+        row.setCustomerId(customerId);
         row.setCreatorId(me.userId());
         row.setDepartmentId(department);
         row.setFields(this.json.write(fields));
@@ -278,7 +298,7 @@ class TicketService implements TicketOperations {
         tx.row.setId(id);
         String number = tx.row.getNumber();
         Long creator = me.userId();
-        Long customer = t.customerId();
+        Long customer = customerId;
         String sourceCode = source.code();
         String priorityCode = tx.row.getPriority();
         long templateId = header.id();
