@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed row is not claimed again while it is being sent — then sends each row outside any transaction and
  * records the outcome: sent, failed with the next attempt after an exponential backoff, or dead after the last
  * attempt (or at once when the provider's refusal is permanent). Each attempt is kept with the provider's answer.
+ * A channel with a {@link RateLimit} asks the {@link Throttle} first, which may merge the row into a digest.
  */
 @Component
 class DeliveryWorker {
@@ -35,6 +36,7 @@ class DeliveryWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final NotifyProperties properties;
+    private final Throttle throttle;
     private final Map<Channel, NotificationChannel> channels = new EnumMap<>(Channel.class);
 
     DeliveryWorker(
@@ -42,11 +44,13 @@ class DeliveryWorker {
             TransactionTemplate tx,
             Clock clock,
             NotifyProperties properties,
+            Throttle throttle,
             List<NotificationChannel> channels) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.throttle = throttle;
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
@@ -108,6 +112,9 @@ class DeliveryWorker {
     private void deliver(NotificationDeliveriesRecord row) {
         Channel channel = Channel.ofCode(row.getChannel()).orElseThrow();
         NotificationChannel sender = this.channels.get(channel);
+        if (sender != null && !admitted(row, sender)) {
+            return;
+        }
         @Nullable DeliveryFailure failure = null;
         try {
             if (sender == null) {
@@ -133,6 +140,14 @@ class DeliveryWorker {
         this.tx.executeWithoutResult(s -> record(row, outcome));
     }
 
+    /** Whether the recipient's rate limit lets the row go now; otherwise it was merged or postponed. */
+    private boolean admitted(NotificationDeliveriesRecord row, NotificationChannel sender) {
+        return sender.rateLimit()
+                .map(limit -> this.tx.execute(s -> this.throttle.admit(row, limit, this.clock.instant()))
+                        == Throttle.Outcome.SEND)
+                .orElse(true);
+    }
+
     private void record(NotificationDeliveriesRecord row, @Nullable DeliveryFailure failure) {
         Instant now = this.clock.instant();
         String error = failure == null ? null : cut(String.valueOf(failure.getMessage()));
@@ -152,9 +167,12 @@ class DeliveryWorker {
                     .set(NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT, now);
         } else if (failure.permanent() || row.getAttempts() >= this.properties.maxAttempts()) {
             update.set(NOTIFICATION_DELIVERIES.STATUS, DeliveryStatus.DEAD)
+                    .setNull(NOTIFICATION_DELIVERIES.COUNTED_AT)
                     .set(NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT, now);
         } else {
+            // a message that did not arrive does not count against the recipient's rate limit
             update.set(NOTIFICATION_DELIVERIES.STATUS, DeliveryStatus.FAILED)
+                    .setNull(NOTIFICATION_DELIVERIES.COUNTED_AT)
                     .set(
                             NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT,
                             now.plus(this.properties.backoffAfter(row.getAttempts())));

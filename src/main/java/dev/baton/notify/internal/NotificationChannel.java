@@ -13,6 +13,11 @@ interface NotificationChannel {
     /** Where this recipient is reached on this channel; empty when they have no such address. */
     Optional<String> address(Recipient recipient);
 
+    /** How many messages one recipient may get; what goes over is merged into a digest ({@link Throttle}). */
+    default Optional<RateLimit> rateLimit() {
+        return Optional.empty();
+    }
+
     /** Sends it now, or throws {@link DeliveryFailure} with the provider's answer. */
     void send(Outgoing message);
 }

@@ -34,6 +34,11 @@ class WeComChannel implements NotificationChannel {
     }
 
     @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.WECOM);
+    }
+
+    @Override
     public void send(Outgoing message) {
         String url = message.link() != null ? message.link() : this.properties.linkBase();
         try {
