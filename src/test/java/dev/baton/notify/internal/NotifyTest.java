@@ -183,11 +183,16 @@ abstract class NotifyTest extends IntegrationTest {
 
     /** start → 审批 (one approver) → 处理 (one handler) → end. */
     static void publish(Api admin, long template, long approver, long handler) {
+        publish(admin, template, approver, handler, "处理");
+    }
+
+    /** start → 审批 (one approver) → the handler's task, named so → end. */
+    static void publish(Api admin, long template, long approver, long handler, String taskName) {
         Map<String, Object> end = Map.of("id", "done", "type", "end", "name", "完成");
         Map<String, Object> handle = new HashMap<>();
         handle.put("id", "handle");
         handle.put("type", "task");
-        handle.put("name", "处理");
+        handle.put("name", taskName);
         handle.put("assignee", Map.of("strategy", "user", "userId", handler));
         handle.put("next", end);
         Map<String, Object> approval = new HashMap<>();

@@ -147,6 +147,64 @@ class TicketNotificationsIT extends NotifyTest {
                 .contains("审批被驳回：" + rejected.json().path("number").asString());
     }
 
+    @Test
+    void anAssignmentNamesTheNodeAsTheDesignerNamedIt() {
+        Tenant t = tenant();
+        Person creator = person(t, "agent");
+        Person approver = person(t, "supervisor");
+        Person handler = person(t, "engineer");
+        JsonNode inapp = t.admin()
+                .get("/api/v1/notification-templates")
+                .json()
+                .valueStream()
+                .filter(n -> n.path("event").asString().equals("assigned")
+                        && n.path("channel").asString().equals("inapp"))
+                .findFirst()
+                .orElseThrow();
+        Api.Response edited = t.admin()
+                .put(
+                        "/api/v1/notification-templates/" + inapp.path("id").asLong(),
+                        Map.of(
+                                "subject",
+                                "{{node.name}}：{{ticket.number}}",
+                                "body",
+                                "「{{node.name}}」（{{node.id}}）待您处理",
+                                "version",
+                                inapp.path("version").asInt()));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        long template = template(t.admin());
+        publish(t.admin(), template, approver.id(), handler.id(), "受理");
+        long ticket = creator.api()
+                .post(
+                        "/api/v1/tickets",
+                        Map.of("templateId", template, "title", "门禁失灵", "fields", Map.of(), "source", "web"))
+                .id();
+        awaitRows(t, "assigned", approver);
+        int version = approver.api()
+                .get("/api/v1/tickets/" + ticket)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response approved = approver.api()
+                .post("/api/v1/tickets/" + ticket + "/actions/approve", Map.of("expectedVersion", version));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        awaitRows(t, "assigned", handler);
+        deliver();
+
+        assertThat(handler.api()
+                        .get("/api/v1/notifications/inbox")
+                        .json()
+                        .at("/items/0/body")
+                        .asString())
+                .isEqualTo("「受理」（handle）待您处理");
+        assertThat(approver.api()
+                        .get("/api/v1/notifications/inbox")
+                        .json()
+                        .at("/items/0/body")
+                        .asString())
+                .isEqualTo("「审批」（approve）待您处理");
+    }
+
     private String name(Tenant t, Person p) {
         return t.admin()
                 .get("/api/v1/users/" + p.id())
