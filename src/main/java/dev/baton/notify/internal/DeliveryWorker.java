@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends due deliveries. A round claims a batch in a short transaction — {@code FOR UPDATE SKIP LOCKED}, so two
@@ -37,6 +39,7 @@ class DeliveryWorker {
     private final Clock clock;
     private final NotifyProperties properties;
     private final Throttle throttle;
+    private final JsonMapper json;
     private final Map<Channel, NotificationChannel> channels = new EnumMap<>(Channel.class);
 
     DeliveryWorker(
@@ -45,12 +48,14 @@ class DeliveryWorker {
             Clock clock,
             NotifyProperties properties,
             Throttle throttle,
+            JsonMapper json,
             List<NotificationChannel> channels) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
         this.throttle = throttle;
+        this.json = json;
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
@@ -129,7 +134,8 @@ class DeliveryWorker {
                     row.getAddress(),
                     row.getSubject(),
                     row.getBody(),
-                    row.getLink()));
+                    row.getLink(),
+                    details(row)));
         } catch (DeliveryFailure e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -138,6 +144,12 @@ class DeliveryWorker {
         }
         DeliveryFailure outcome = failure;
         this.tx.executeWithoutResult(s -> record(row, outcome));
+    }
+
+    private Map<String, String> details(NotificationDeliveriesRecord row) {
+        return row.getDetails() == null
+                ? Map.of()
+                : this.json.readValue(row.getDetails(), new TypeReference<Map<String, String>>() {});
     }
 
     /** Whether the recipient's rate limit lets the row go now; otherwise it was merged or postponed. */

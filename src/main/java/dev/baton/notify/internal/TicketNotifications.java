@@ -104,6 +104,8 @@ class TicketNotifications {
             return;
         }
         Map<String, String> variables = new HashMap<>(extra);
+        // the version the event left the ticket at: what an action straight from the message (WeCom's 接单) expects
+        variables.put("ticket.version", String.valueOf(e.ticketVersion()));
         if (actor != null) {
             Optional.ofNullable(this.org.names(e.tenantId(), List.of(actor)).get(actor))
                     .ifPresent(name -> variables.put("actor.name", name));

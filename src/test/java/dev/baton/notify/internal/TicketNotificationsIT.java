@@ -42,15 +42,32 @@ class TicketNotificationsIT extends NotifyTest {
         assertThat(inbox.at("/items/0/title").asString()).isEqualTo("工单已创建：" + number);
         assertThat(inbox.at("/items/0/body").asString()).contains("打印机卡纸");
         assertThat(inbox.at("/items/0/link").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
-        JsonNode card = WECOM.sentTo(approver.wecomId()).getFirst();
-        assertThat(card.at("/textcard/title").asString()).isEqualTo("新工单待处理：" + number);
-        assertThat(card.at("/textcard/url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
-
         int version = approver.api()
                 .get("/api/v1/tickets/" + ticket)
                 .json()
                 .path("version")
                 .asInt();
+        // an assignment on WeCom is a card to accept it from
+        JsonNode message = WECOM.sentTo(approver.wecomId()).getFirst();
+        assertThat(message.path("msgtype").asString()).isEqualTo("template_card");
+        JsonNode card = message.path("template_card");
+        assertThat(card.path("card_type").asString()).isEqualTo("button_interaction");
+        assertThat(card.at("/main_title/title").asString()).isEqualTo("新工单待处理：" + number);
+        assertThat(card.path("sub_title_text").asString()).isEqualTo("工单「打印机卡纸」已分派给您，请及时处理。");
+        assertThat(card.path("horizontal_content_list")
+                        .valueStream()
+                        .map(r -> r.path("keyname").asString() + "="
+                                + r.path("value").asString()))
+                .containsExactly("工单号=" + number, "标题=打印机卡纸", "优先级=普通", "节点=审批");
+        assertThat(card.at("/card_action/url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+        JsonNode accept = card.path("button_list").get(0);
+        assertThat(accept.path("text").asString()).isEqualTo("接单");
+        assertThat(accept.path("key").asString()).isEqualTo("accept:" + t.id() + ":" + ticket + ":approve:" + version);
+        JsonNode view = card.path("button_list").get(1);
+        assertThat(view.path("text").asString()).isEqualTo("查看");
+        assertThat(view.path("type").asInt()).isEqualTo(1);
+        assertThat(view.path("url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+
         Api.Response approved = approver.api()
                 .post("/api/v1/tickets/" + ticket + "/actions/approve", Map.of("expectedVersion", version));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -76,9 +93,12 @@ class TicketNotificationsIT extends NotifyTest {
                 .extracting(m -> subject(m))
                 .containsExactlyInAnyOrder(
                         "工单已创建：" + number, "审批已通过：" + number, name(t, handler) + "在工单中提到了您：" + number);
+        // other events keep the text card
         assertThat(WECOM.sentTo(handler.wecomId()))
-                .extracting(m -> m.at("/textcard/title").asString())
-                .containsExactly("新工单待处理：" + number, "工单催办：" + number);
+                .extracting(m -> m.path("msgtype").asString() + ": "
+                        + m.at("/template_card/main_title/title").asString()
+                        + m.at("/textcard/title").asString())
+                .containsExactly("template_card: 新工单待处理：" + number, "textcard: 工单催办：" + number);
         assertThat(WECOM.sentTo(handler.wecomId())
                         .get(1)
                         .at("/textcard/description")
