@@ -16,7 +16,7 @@ class TemplateApiIT extends NotifyTest {
         Tenant t = tenant();
         Person p = person(t, "agent");
         JsonNode all = t.admin().get("/api/v1/notification-templates").json();
-        assertThat(all).hasSize(12 * 4);
+        assertThat(all).hasSize(Events.ALL.size() * Channel.PERSONAL.size());
         JsonNode reminderMail = find(all, "reminder", "email");
         assertThat(reminderMail.path("subject").asString()).isEqualTo("工单即将超时：{{ticket.number}}");
 
