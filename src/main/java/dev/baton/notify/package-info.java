@@ -6,7 +6,7 @@
  * Templates per event and channel are Mustache ({@code {{ticket.number}}}).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "org", "ticket", "wecom"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "org", "ticket", "flow", "wecom"})
 package dev.baton.notify;
 
 import org.jspecify.annotations.NullMarked;

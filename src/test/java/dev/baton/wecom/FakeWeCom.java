@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * WeCom's API as far as Baton uses it, on a local port: {@code /cgi-bin/gettoken} hands out a token and
- * {@code /cgi-bin/message/send} records each message. Users can be made unknown (errcode 81013), unlicensed (an
- * {@code unlicenseduser} answer) or the whole API busy (errcode -1).
+ * {@code /cgi-bin/message/send} records each message (text cards, and template cards of type
+ * {@code button_interaction}, refused with errcode 40058 without a title, buttons or a fresh valid task id). Users
+ * can be made unknown (errcode 81013), unlicensed (an {@code unlicenseduser} answer) or the whole API busy
+ * (errcode -1).
  */
 public final class FakeWeCom {
 
@@ -35,6 +37,7 @@ public final class FakeWeCom {
     private final Set<String> unlicensed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final Set<String> taskIds = ConcurrentHashMap.newKeySet();
 
     public FakeWeCom() {
         try {
@@ -101,12 +104,49 @@ public final class FakeWeCom {
             answer(exchange, Map.of("errcode", 81013, "errmsg", "user & party & tag all invalid"));
             return;
         }
+        String invalid = invalidCard(message);
+        if (invalid != null) {
+            answer(exchange, Map.of("errcode", 40058, "errmsg", "invalid parameter: " + invalid));
+            return;
+        }
         if (this.unlicensed.contains(user)) {
             answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "unlicenseduser", user, "msgid", "m1"));
             return;
         }
         this.sent.add(message);
         answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "invaliduser", "", "msgid", "m" + this.sent.size()));
+    }
+
+    /** What WeCom would refuse in a template card, or null; text cards pass. */
+    private String invalidCard(JsonNode message) {
+        if (!message.path("msgtype").asString().equals("template_card")) {
+            return null;
+        }
+        JsonNode card = message.path("template_card");
+        String taskId = card.path("task_id").asString();
+        if (!card.path("card_type").asString().equals("button_interaction")) {
+            return "card_type";
+        }
+        if (card.at("/main_title/title").asString().isEmpty()) {
+            return "main_title.title";
+        }
+        if (!taskId.matches("[A-Za-z0-9_@-]{1,128}") || !this.taskIds.add(taskId)) {
+            return "task_id";
+        }
+        JsonNode buttons = card.path("button_list");
+        if (!buttons.isArray() || buttons.isEmpty() || buttons.size() > 6) {
+            return "button_list";
+        }
+        for (JsonNode b : buttons) {
+            boolean link = b.path("type").asInt() == 1;
+            if (b.path("text").asString().isEmpty()
+                    || (link
+                            ? b.path("url").asString().isEmpty()
+                            : b.path("key").asString().isEmpty())) {
+                return "button_list.button";
+            }
+        }
+        return null;
     }
 
     private static void answer(HttpExchange exchange, Map<String, Object> body) throws IOException {

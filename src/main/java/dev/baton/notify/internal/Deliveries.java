@@ -42,7 +42,11 @@ class Deliveries {
     record Attempt(
             int attempt, Instant at, boolean ok, @Nullable String error) {}
 
-    /** One delivery: who, which channel, when, its state and every attempt with the provider's answer. */
+    /**
+     * One delivery: who, which channel, when, its state and every attempt with the provider's answer.
+     *
+     * @param digestId for a {@code merged} delivery, the digest it went out in
+     */
     record View(
             long id,
             String event,
@@ -58,6 +62,7 @@ class Deliveries {
             @Nullable String lastError,
             Instant createdAt,
             @Nullable Instant sentAt,
+            @Nullable Long digestId,
             List<Attempt> log) {
 
         /** The same without where it went: e-mail addresses and mobile numbers are for administrators. */
@@ -77,18 +82,33 @@ class Deliveries {
                     this.lastError,
                     this.createdAt,
                     this.sentAt,
+                    this.digestId,
                     this.log);
         }
     }
 
+    /** The ticket's deliveries and the digests its merged ones went out in (which may be about other tickets too). */
     @Transactional(readOnly = true)
     List<View> ofTicket(long tenantId, long ticketId) {
-        List<NotificationDeliveriesRecord> rows = this.db
+        List<NotificationDeliveriesRecord> rows = new java.util.ArrayList<>(this.db
                 .selectFrom(NOTIFICATION_DELIVERIES)
                 .where(NOTIFICATION_DELIVERIES.TENANT_ID.eq(tenantId), NOTIFICATION_DELIVERIES.TICKET_ID.eq(ticketId))
                 .orderBy(NOTIFICATION_DELIVERIES.ID)
                 .limit(1000)
-                .fetch();
+                .fetch());
+        Set<Long> listed =
+                rows.stream().map(NotificationDeliveriesRecord::getId).collect(Collectors.toSet());
+        Set<Long> digests = rows.stream()
+                .map(NotificationDeliveriesRecord::getDigestId)
+                .filter(id -> id != null && !listed.contains(id))
+                .collect(Collectors.toSet());
+        if (!digests.isEmpty()) {
+            rows.addAll(this.db
+                    .selectFrom(NOTIFICATION_DELIVERIES)
+                    .where(NOTIFICATION_DELIVERIES.TENANT_ID.eq(tenantId), NOTIFICATION_DELIVERIES.ID.in(digests))
+                    .fetch());
+            rows.sort(java.util.Comparator.comparing(NotificationDeliveriesRecord::getId));
+        }
         return views(tenantId, rows);
     }
 
@@ -175,6 +195,7 @@ class Deliveries {
                         r.getLastError(),
                         r.getCreatedAt(),
                         r.getSentAt(),
+                        r.getDigestId(),
                         attempts.getOrDefault(r.getId(), List.of())))
                 .toList();
     }

@@ -44,7 +44,7 @@ class DeliveryController {
                 : log.stream().map(Deliveries.View::withoutAddress).toList();
     }
 
-    /** @param status a comma-separated list of {@code pending, sent, failed, dead}; failed and dead by default */
+    /** @param status a comma-separated list of {@code pending, sent, failed, dead, merged}; failed and dead by default */
     @GetMapping("/api/v1/notification-deliveries")
     @PreAuthorize(MANAGE)
     PageResult<Deliveries.View> list(
@@ -55,9 +55,7 @@ class DeliveryController {
         List<String> statuses = status == null || status.isBlank()
                 ? List.of(DeliveryStatus.FAILED, DeliveryStatus.DEAD)
                 : Arrays.stream(status.split(",")).map(String::trim).toList();
-        List<String> known =
-                List.of(DeliveryStatus.PENDING, DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.DEAD);
-        if (!known.containsAll(statuses)) {
+        if (!DeliveryStatus.ALL.containsAll(statuses)) {
             throw new ValidationException(List.of(new FieldError("status", "{notify.delivery.status}")));
         }
         return this.deliveries.list(

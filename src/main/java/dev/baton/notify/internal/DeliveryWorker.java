@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends due deliveries. A round claims a batch in a short transaction — {@code FOR UPDATE SKIP LOCKED}, so two
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed row is not claimed again while it is being sent — then sends each row outside any transaction and
  * records the outcome: sent, failed with the next attempt after an exponential backoff, or dead after the last
  * attempt (or at once when the provider's refusal is permanent). Each attempt is kept with the provider's answer.
+ * A channel with a {@link RateLimit} asks the {@link Throttle} first, which may merge the row into a digest.
  */
 @Component
 class DeliveryWorker {
@@ -35,6 +38,8 @@ class DeliveryWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final NotifyProperties properties;
+    private final Throttle throttle;
+    private final JsonMapper json;
     private final Map<Channel, NotificationChannel> channels = new EnumMap<>(Channel.class);
 
     DeliveryWorker(
@@ -42,11 +47,15 @@ class DeliveryWorker {
             TransactionTemplate tx,
             Clock clock,
             NotifyProperties properties,
+            Throttle throttle,
+            JsonMapper json,
             List<NotificationChannel> channels) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.throttle = throttle;
+        this.json = json;
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
@@ -108,6 +117,9 @@ class DeliveryWorker {
     private void deliver(NotificationDeliveriesRecord row) {
         Channel channel = Channel.ofCode(row.getChannel()).orElseThrow();
         NotificationChannel sender = this.channels.get(channel);
+        if (sender != null && !admitted(row, sender)) {
+            return;
+        }
         @Nullable DeliveryFailure failure = null;
         try {
             if (sender == null) {
@@ -122,7 +134,8 @@ class DeliveryWorker {
                     row.getAddress(),
                     row.getSubject(),
                     row.getBody(),
-                    row.getLink()));
+                    row.getLink(),
+                    details(row)));
         } catch (DeliveryFailure e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -131,6 +144,20 @@ class DeliveryWorker {
         }
         DeliveryFailure outcome = failure;
         this.tx.executeWithoutResult(s -> record(row, outcome));
+    }
+
+    private Map<String, String> details(NotificationDeliveriesRecord row) {
+        return row.getDetails() == null
+                ? Map.of()
+                : this.json.readValue(row.getDetails(), new TypeReference<Map<String, String>>() {});
+    }
+
+    /** Whether the recipient's rate limit lets the row go now; otherwise it was merged or postponed. */
+    private boolean admitted(NotificationDeliveriesRecord row, NotificationChannel sender) {
+        return sender.rateLimit()
+                .map(limit -> this.tx.execute(s -> this.throttle.admit(row, limit, this.clock.instant()))
+                        == Throttle.Outcome.SEND)
+                .orElse(true);
     }
 
     private void record(NotificationDeliveriesRecord row, @Nullable DeliveryFailure failure) {
@@ -152,9 +179,12 @@ class DeliveryWorker {
                     .set(NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT, now);
         } else if (failure.permanent() || row.getAttempts() >= this.properties.maxAttempts()) {
             update.set(NOTIFICATION_DELIVERIES.STATUS, DeliveryStatus.DEAD)
+                    .setNull(NOTIFICATION_DELIVERIES.COUNTED_AT)
                     .set(NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT, now);
         } else {
+            // a message that did not arrive does not count against the recipient's rate limit
             update.set(NOTIFICATION_DELIVERIES.STATUS, DeliveryStatus.FAILED)
+                    .setNull(NOTIFICATION_DELIVERIES.COUNTED_AT)
                     .set(
                             NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT,
                             now.plus(this.properties.backoffAfter(row.getAttempts())));

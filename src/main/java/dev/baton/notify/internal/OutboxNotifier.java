@@ -130,6 +130,7 @@ class OutboxNotifier implements Notifier {
                         address.get(),
                         render(text, personal, n.event(), channel),
                         personal,
+                        sender.details(n.event(), personal),
                         urgent,
                         due,
                         now);
@@ -143,6 +144,7 @@ class OutboxNotifier implements Notifier {
                     tenantSettings.webhookUrl(),
                     webhookBody(n, variables, now),
                     variables,
+                    Map.of(),
                     urgent,
                     now,
                     now);
@@ -209,6 +211,7 @@ class OutboxNotifier implements Notifier {
             String address,
             DefaultTemplates.Text text,
             Map<String, String> variables,
+            Map<String, String> details,
             boolean urgent,
             Instant due,
             Instant now) {
@@ -226,6 +229,9 @@ class OutboxNotifier implements Notifier {
                 .set(NOTIFICATION_DELIVERIES.SUBJECT, cut(text.subject(), 500))
                 .set(NOTIFICATION_DELIVERIES.BODY, text.body())
                 .set(NOTIFICATION_DELIVERIES.LINK, variables.get("link"))
+                .set(
+                        NOTIFICATION_DELIVERIES.DETAILS,
+                        details.isEmpty() ? null : this.json.writeValueAsString(new java.util.TreeMap<>(details)))
                 .set(NOTIFICATION_DELIVERIES.URGENT, urgent)
                 .set(NOTIFICATION_DELIVERIES.DEDUP_KEY, key)
                 .set(NOTIFICATION_DELIVERIES.STATUS, DeliveryStatus.PENDING)

@@ -3,6 +3,8 @@ package dev.baton.notify.internal;
 import static dev.baton.platform.db.Tables.TICKETS;
 import static dev.baton.platform.db.Tables.TICKET_TASKS;
 
+import dev.baton.flow.Node;
+import dev.baton.flow.PublishedFlows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,12 @@ class TicketFacts {
 
     private final DSLContext db;
     private final NotifyProperties properties;
+    private final PublishedFlows flows;
 
-    TicketFacts(DSLContext db, NotifyProperties properties) {
+    TicketFacts(DSLContext db, NotifyProperties properties, PublishedFlows flows) {
         this.db = db;
         this.properties = properties;
+        this.flows = flows;
     }
 
     /** The ticket's variables; empty when the ticket does not exist in the tenant. */
@@ -60,6 +64,27 @@ class TicketFacts {
                         TICKET_TASKS.TICKET_ID.eq(ticketId),
                         TICKET_TASKS.USER_ID.isNotNull())
                 .fetch(TICKET_TASKS.USER_ID);
+    }
+
+    /**
+     * The name the designer gave a node of the ticket's flow, on the version the ticket runs now (published
+     * versions are cached); the node id when the node has no name or the ticket no flow.
+     */
+    String nodeName(long tenantId, long ticketId, String nodeId) {
+        var flow = this.db
+                .select(TICKETS.FLOW_ID, TICKETS.FLOW_VERSION)
+                .from(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.ID.eq(ticketId))
+                .fetchOne();
+        if (flow == null || flow.value1() == null || flow.value2() == null) {
+            return nodeId;
+        }
+        return this.flows
+                .version(tenantId, flow.value1(), flow.value2())
+                .map(r -> r.stepper().graph().nodes().get(nodeId))
+                .map(Node::name)
+                .filter(name -> !name.isBlank())
+                .orElse(nodeId);
     }
 
     Optional<Long> creator(long tenantId, long ticketId) {

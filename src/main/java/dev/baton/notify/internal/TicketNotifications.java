@@ -69,21 +69,20 @@ class TicketNotifications {
                         "assigned:" + e.nodeId() + ":" + e.userId() + ":" + e.roleCode() + ":" + e.departmentId(),
                         who,
                         null,
-                        Map.of("node.id", e.nodeId(), "node.name", e.nodeId()));
+                        node(e, e.nodeId()));
             }
             case TicketEvent.CommentAdded e -> send(e, "commented", e.mentioned(), e.authorId(), Map.of());
             case TicketEvent.TicketUrged e ->
                 send(e, "urged", Set.copyOf(this.tickets.handlers(tenant, e.ticketId())), e.byUserId(), Map.of());
             case TicketEvent.ApprovalDecided e ->
-                send(
-                        e,
-                        e.approved() ? "approved" : "rejected",
-                        creator(e),
-                        e.byUserId(),
-                        Map.of("node.id", e.nodeId(), "node.name", e.nodeId()));
+                send(e, e.approved() ? "approved" : "rejected", creator(e), e.byUserId(), node(e, e.nodeId()));
             case TicketEvent.TicketClosed e -> send(e, "closed", creator(e), null, Map.of());
             default -> {}
         }
+    }
+
+    private Map<String, String> node(TicketEvent e, String nodeId) {
+        return Map.of("node.id", nodeId, "node.name", this.tickets.nodeName(e.tenantId(), e.ticketId(), nodeId));
     }
 
     private Set<Long> creator(TicketEvent e) {
@@ -105,6 +104,8 @@ class TicketNotifications {
             return;
         }
         Map<String, String> variables = new HashMap<>(extra);
+        // the version the event left the ticket at: what an action straight from the message (WeCom's 接单) expects
+        variables.put("ticket.version", String.valueOf(e.ticketVersion()));
         if (actor != null) {
             Optional.ofNullable(this.org.names(e.tenantId(), List.of(actor)).get(actor))
                     .ifPresent(name -> variables.put("actor.name", name));

@@ -5,10 +5,13 @@ import com.google.gson.JsonParser;
 import dev.baton.wecom.WeComException;
 import dev.baton.wecom.WeComGateway;
 import java.util.List;
+import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.templatecard.HorizontalContent;
+import me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
 import me.chanjar.weixin.cp.constant.WxCpApiPathConsts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,17 +47,57 @@ class WxJavaGateway implements WeComGateway {
 
     @Override
     public void sendTextCard(List<String> userIds, TextCard card) {
-        if (!configured()) {
-            throw new WeComException(-1, "WeCom is not configured (baton.wecom.corp-id, agent-id, secret)", true);
-        }
-        WxCpMessage message = WxCpMessage.TEXTCARD()
+        requireConfigured();
+        send(WxCpMessage.TEXTCARD()
                 .agentId(this.properties.agentId())
                 .toUser(String.join("|", userIds))
                 .title(card.title())
                 .description(card.description())
                 .url(card.url())
                 .btnTxt(card.buttonText())
-                .build();
+                .build());
+    }
+
+    @Override
+    public void sendTemplateCard(List<String> userIds, TemplateCard card) {
+        requireConfigured();
+        List<HorizontalContent> rows = card.rows().stream()
+                .map(r -> HorizontalContent.builder()
+                        .keyname(r.name())
+                        .value(r.value())
+                        .build())
+                .toList();
+        List<TemplateCardButton> buttons = card.buttons().stream()
+                .map(b -> TemplateCardButton.builder()
+                        .text(b.text())
+                        // WeCom's styles: 1 the prominent blue one, 2 plain
+                        .style(b.primary() ? 1 : 2)
+                        .key(b.key())
+                        .type(b.url() != null ? 1 : 0)
+                        .url(b.url())
+                        .build())
+                .toList();
+        send(WxCpMessage.TEMPLATECARD()
+                .agentId(this.properties.agentId())
+                .toUser(String.join("|", userIds))
+                .cardType(WxConsts.TemplateCardType.BUTTON_INTERACTION)
+                .taskId(card.taskId())
+                .mainTitleTitle(card.title())
+                .subTitleText(card.description())
+                .horizontalContents(rows)
+                .cardActionType(1)
+                .cardActionUrl(card.url())
+                .buttons(buttons)
+                .build());
+    }
+
+    private void requireConfigured() {
+        if (!configured()) {
+            throw new WeComException(-1, "WeCom is not configured (baton.wecom.corp-id, agent-id, secret)", true);
+        }
+    }
+
+    private void send(WxCpMessage message) {
         String answer;
         try {
             // posted by hand rather than through getMessageService().send(): its result drops "unlicenseduser"

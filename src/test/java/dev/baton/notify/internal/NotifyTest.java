@@ -13,11 +13,14 @@ import dev.baton.support.Api;
 import dev.baton.support.IntegrationTest;
 import dev.baton.wecom.FakeWeCom;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -153,5 +156,61 @@ abstract class NotifyTest extends IntegrationTest {
 
     static List<HttpReceiver.Received> smsTo(String mobile) {
         return HTTP.at("/sms").stream().filter(r -> r.body().contains(mobile)).toList();
+    }
+
+    void awaitRows(Tenant t, String event, Person to) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries(t.id()).stream()
+                        .anyMatch(d -> d.getEvent().equals(event)
+                                && d.getRecipientId() != null
+                                && d.getRecipientId() == to.id()));
+    }
+
+    static long template(Api admin) {
+        Api.Response r = admin.post(
+                "/api/v1/templates",
+                Map.of(
+                        "name",
+                        "报修",
+                        "code",
+                        "repair",
+                        "fields",
+                        List.of(Map.of("key", "note", "label", "说明", "type", "text"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.id();
+    }
+
+    /** start → 审批 (one approver) → 处理 (one handler) → end. */
+    static void publish(Api admin, long template, long approver, long handler) {
+        publish(admin, template, approver, handler, "处理");
+    }
+
+    /** start → 审批 (one approver) → the handler's task, named so → end. */
+    static void publish(Api admin, long template, long approver, long handler, String taskName) {
+        Map<String, Object> end = Map.of("id", "done", "type", "end", "name", "完成");
+        Map<String, Object> handle = new HashMap<>();
+        handle.put("id", "handle");
+        handle.put("type", "task");
+        handle.put("name", taskName);
+        handle.put("assignee", Map.of("strategy", "user", "userId", handler));
+        handle.put("next", end);
+        Map<String, Object> approval = new HashMap<>();
+        approval.put("id", "approve");
+        approval.put("type", "approval");
+        approval.put("name", "审批");
+        approval.put("mode", "serial");
+        approval.put("approvers", List.of(Map.of("strategy", "user", "userId", approver)));
+        approval.put("next", handle);
+        Map<String, Object> start = new HashMap<>();
+        start.put("id", "start");
+        start.put("type", "start");
+        start.put("name", "提交");
+        start.put("next", approval);
+        Api.Response flow =
+                admin.post("/api/v1/flows", Map.of("name", "报修流程", "templateId", template, "definition", start));
+        assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+        Api.Response published = admin.post("/api/v1/flows/" + flow.id() + "/publish", Map.of("version", 0));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
     }
 }

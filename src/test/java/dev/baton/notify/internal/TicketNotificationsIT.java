@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.platform.db.tables.records.NotificationDeliveriesRecord;
 import dev.baton.support.Api;
 import dev.baton.ticket.TicketEvent;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,15 +42,33 @@ class TicketNotificationsIT extends NotifyTest {
         assertThat(inbox.at("/items/0/title").asString()).isEqualTo("工单已创建：" + number);
         assertThat(inbox.at("/items/0/body").asString()).contains("打印机卡纸");
         assertThat(inbox.at("/items/0/link").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
-        JsonNode card = WECOM.sentTo(approver.wecomId()).getFirst();
-        assertThat(card.at("/textcard/title").asString()).isEqualTo("新工单待处理：" + number);
-        assertThat(card.at("/textcard/url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
-
         int version = approver.api()
                 .get("/api/v1/tickets/" + ticket)
                 .json()
                 .path("version")
                 .asInt();
+        // an assignment on WeCom is a card to accept it from
+        JsonNode message = WECOM.sentTo(approver.wecomId()).getFirst();
+        assertThat(message.path("msgtype").asString()).isEqualTo("template_card");
+        JsonNode card = message.path("template_card");
+        assertThat(card.path("card_type").asString()).isEqualTo("button_interaction");
+        assertThat(card.at("/main_title/title").asString()).isEqualTo("新工单待处理：" + number);
+        assertThat(card.path("sub_title_text").asString()).isEqualTo("工单「打印机卡纸」已分派给您，请及时处理。");
+        assertThat(card.path("horizontal_content_list")
+                        .valueStream()
+                        .map(r -> r.path("keyname").asString() + "="
+                                + r.path("value").asString()))
+                .containsExactly("工单号=" + number, "标题=打印机卡纸", "优先级=普通", "节点=审批");
+        assertThat(card.at("/card_action/url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+        JsonNode accept = card.path("button_list").get(0);
+        assertThat(accept.path("text").asString()).isEqualTo("接单");
+        assertThat(accept.path("key").asString())
+                .isEqualTo(dev.baton.wecom.CardKeys.accept(ticket, version, "approve"));
+        JsonNode view = card.path("button_list").get(1);
+        assertThat(view.path("text").asString()).isEqualTo("查看");
+        assertThat(view.path("type").asInt()).isEqualTo(1);
+        assertThat(view.path("url").asString()).isEqualTo("https://baton.example.com/tickets/" + ticket);
+
         Api.Response approved = approver.api()
                 .post("/api/v1/tickets/" + ticket + "/actions/approve", Map.of("expectedVersion", version));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -80,9 +94,12 @@ class TicketNotificationsIT extends NotifyTest {
                 .extracting(m -> subject(m))
                 .containsExactlyInAnyOrder(
                         "工单已创建：" + number, "审批已通过：" + number, name(t, handler) + "在工单中提到了您：" + number);
+        // other events keep the text card
         assertThat(WECOM.sentTo(handler.wecomId()))
-                .extracting(m -> m.at("/textcard/title").asString())
-                .containsExactly("新工单待处理：" + number, "工单催办：" + number);
+                .extracting(m -> m.path("msgtype").asString() + ": "
+                        + m.at("/template_card/main_title/title").asString()
+                        + m.at("/textcard/title").asString())
+                .containsExactly("template_card: 新工单待处理：" + number, "textcard: 工单催办：" + number);
         assertThat(WECOM.sentTo(handler.wecomId())
                         .get(1)
                         .at("/textcard/description")
@@ -151,63 +168,70 @@ class TicketNotificationsIT extends NotifyTest {
                 .contains("审批被驳回：" + rejected.json().path("number").asString());
     }
 
+    @Test
+    void anAssignmentNamesTheNodeAsTheDesignerNamedIt() {
+        Tenant t = tenant();
+        Person creator = person(t, "agent");
+        Person approver = person(t, "supervisor");
+        Person handler = person(t, "engineer");
+        JsonNode inapp = t.admin()
+                .get("/api/v1/notification-templates")
+                .json()
+                .valueStream()
+                .filter(n -> n.path("event").asString().equals("assigned")
+                        && n.path("channel").asString().equals("inapp"))
+                .findFirst()
+                .orElseThrow();
+        Api.Response edited = t.admin()
+                .put(
+                        "/api/v1/notification-templates/" + inapp.path("id").asLong(),
+                        Map.of(
+                                "subject",
+                                "{{node.name}}：{{ticket.number}}",
+                                "body",
+                                "「{{node.name}}」（{{node.id}}）待您处理",
+                                "version",
+                                inapp.path("version").asInt()));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        long template = template(t.admin());
+        publish(t.admin(), template, approver.id(), handler.id(), "受理");
+        long ticket = creator.api()
+                .post(
+                        "/api/v1/tickets",
+                        Map.of("templateId", template, "title", "门禁失灵", "fields", Map.of(), "source", "web"))
+                .id();
+        awaitRows(t, "assigned", approver);
+        int version = approver.api()
+                .get("/api/v1/tickets/" + ticket)
+                .json()
+                .path("version")
+                .asInt();
+        Api.Response approved = approver.api()
+                .post("/api/v1/tickets/" + ticket + "/actions/approve", Map.of("expectedVersion", version));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        awaitRows(t, "assigned", handler);
+        deliver();
+
+        assertThat(handler.api()
+                        .get("/api/v1/notifications/inbox")
+                        .json()
+                        .at("/items/0/body")
+                        .asString())
+                .isEqualTo("「受理」（handle）待您处理");
+        assertThat(approver.api()
+                        .get("/api/v1/notifications/inbox")
+                        .json()
+                        .at("/items/0/body")
+                        .asString())
+                .isEqualTo("「审批」（approve）待您处理");
+    }
+
     private String name(Tenant t, Person p) {
         return t.admin()
                 .get("/api/v1/users/" + p.id())
                 .json()
                 .path("displayName")
                 .asString();
-    }
-
-    private void awaitRows(Tenant t, String event, Person to) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> deliveries(t.id()).stream()
-                        .anyMatch(d -> d.getEvent().equals(event)
-                                && d.getRecipientId() != null
-                                && d.getRecipientId() == to.id()));
-    }
-
-    private static long template(Api admin) {
-        Api.Response r = admin.post(
-                "/api/v1/templates",
-                Map.of(
-                        "name",
-                        "报修",
-                        "code",
-                        "repair",
-                        "fields",
-                        List.of(Map.of("key", "note", "label", "说明", "type", "text"))));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.id();
-    }
-
-    /** start → 审批 (one approver) → 处理 (one handler) → end. */
-    private static void publish(Api admin, long template, long approver, long handler) {
-        Map<String, Object> end = Map.of("id", "done", "type", "end", "name", "完成");
-        Map<String, Object> handle = new HashMap<>();
-        handle.put("id", "handle");
-        handle.put("type", "task");
-        handle.put("name", "处理");
-        handle.put("assignee", Map.of("strategy", "user", "userId", handler));
-        handle.put("next", end);
-        Map<String, Object> approval = new HashMap<>();
-        approval.put("id", "approve");
-        approval.put("type", "approval");
-        approval.put("name", "审批");
-        approval.put("mode", "serial");
-        approval.put("approvers", List.of(Map.of("strategy", "user", "userId", approver)));
-        approval.put("next", handle);
-        Map<String, Object> start = new HashMap<>();
-        start.put("id", "start");
-        start.put("type", "start");
-        start.put("name", "提交");
-        start.put("next", approval);
-        Api.Response flow =
-                admin.post("/api/v1/flows", Map.of("name", "报修流程", "templateId", template, "definition", start));
-        assertThat(flow.status()).as(flow.body()).isEqualTo(201);
-        Api.Response published = admin.post("/api/v1/flows/" + flow.id() + "/publish", Map.of("version", 0));
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {
