@@ -166,7 +166,7 @@ class OutboxNotifier implements Notifier {
         }
         variables.putAll(n.variables());
         Instant now = this.clock.instant();
-        insert(n, null, Channel.WEBHOOK, url, webhookBody(n, variables, now), variables, false, now, now);
+        insert(n, null, Channel.WEBHOOK, url, webhookBody(n, variables, now), variables, Map.of(), false, now, now);
     }
 
     private Optional<QuietHours> quiet(Preferences.@Nullable UserQuietHours own, TenantSettings.Settings tenant) {
