@@ -27,6 +27,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class TimerConfig {
 
+    /** Defaults of {@code baton.sla.timers.poll-interval} and {@code baton.sla.timers.threads}. */
+    static final String POLL_INTERVAL = "PT10S";
+
+    static final String THREADS = "4";
+
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.parse(POLL_INTERVAL);
+    static final int DEFAULT_THREADS = Integer.parseInt(THREADS);
+
     @Bean
     OneTimeTask<Void> slaTimerTask(ObjectProvider<SlaFiring> firing) {
         return Tasks.oneTime(SlaTimers.TASK)
@@ -53,8 +61,8 @@ class TimerConfig {
             OneTimeTask<Void> slaTimerTask,
             OneTimeTask<Void> generalTimerTask,
             Clock clock,
-            @Value("${baton.sla.timers.poll-interval:PT10S}") Duration pollInterval,
-            @Value("${baton.sla.timers.threads:4}") int threads) {
+            @Value("${baton.sla.timers.poll-interval:" + POLL_INTERVAL + "}") Duration pollInterval,
+            @Value("${baton.sla.timers.threads:" + THREADS + "}") int threads) {
         return build(
                 dataSource, clock, pollInterval, threads, "baton-" + UUID.randomUUID(), slaTimerTask, generalTimerTask);
     }
