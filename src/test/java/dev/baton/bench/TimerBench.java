@@ -135,12 +135,28 @@ public final class TimerBench {
             throw new IllegalStateException("the scheduler started less than 0.5 s before the timers fell due:"
                     + " raise --lead-ms (the insert took " + insertS + " s)");
         }
+        // CPU from the due time on: this JVM, this database's backends (PostgreSQL on this machine), all cores
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        while (System.nanoTime() < dueNano) {
+            Thread.sleep(1);
+        }
+        long jvm0 = os.getProcessCpuTime();
+        Map<Long, Long> pg0 = backendTicks(ds);
+        long[] machine0 = machineTicks();
         long deadline = dueNano + TimeUnit.SECONDS.toNanos(Math.max(120, timers / 100));
         while (count.get() < timers && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         long end = System.nanoTime();
+        long jvmNs = os.getProcessCpuTime() - jvm0;
+        Map<Long, Long> pg1 = backendTicks(ds);
+        long[] machine1 = machineTicks();
         scheduler.stop();
+        long pgTicks = 0;
+        for (var e : pg1.entrySet()) {
+            pgTicks += e.getValue() - pg0.getOrDefault(e.getKey(), 0L);
+        }
         int done = count.get();
         long left = remaining(ds);
 
@@ -180,6 +196,12 @@ public final class TimerBench {
         m.put("handler", dbWrite ? "memory + one insert per timer (autocommit)" : "memory only");
         m.put("insert_s", Json.round(insertS));
         m.put("waited_s", Json.round((end - dueNano) / 1e9));
+        double perTimer = Math.max(1, done);
+        m.put("jvm_cpu_ms_per_timer", Json.round3(jvmNs / 1e6 / perTimer));
+        m.put("pg_cpu_ms_per_timer", Json.round3(pgTicks * 10.0 / perTimer));
+        long busy = machine1[0] - machine0[0];
+        long all = machine1[1] - machine0[1];
+        m.put("machine_busy", all == 0 ? null : Json.round((double) busy / all));
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("load_average", loadAverage());
         return m;
@@ -235,6 +257,44 @@ public final class TimerBench {
         }
         int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
         return Json.round(sorted[i] / 1e6);
+    }
+
+    /** utime + stime (1/100 s) of this database's backends, by pid; empty when they are not on this machine. */
+    private static Map<Long, Long> backendTicks(DataSource ds) throws SQLException {
+        Map<Long, Long> ticks = new java.util.HashMap<>();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
+            while (r.next()) {
+                long pid = r.getLong(1);
+                try {
+                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // another machine's server, or a backend that just ended
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** Busy and total jiffies of all cores (/proc/stat), to show what else the machine was doing. */
+    private static long[] machineTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .get(0)
+                    .trim()
+                    .split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static double loadAverage() {
