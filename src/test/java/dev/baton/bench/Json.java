@@ -19,6 +19,10 @@ final class Json {
         m.put(name + "_max_ms", round(s.pctMs(1.0)));
     }
 
+    static double round3(double d) {
+        return Math.round(d * 1000.0) / 1000.0;
+    }
+
     static Map<String, String> parseArgs(String[] argv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < argv.length; i++) {
