@@ -9,6 +9,8 @@ describe('business durations', () => {
     ['P1DT2H', { days: 1, hours: 2, minutes: 0 }],
     ['PT90M', { days: 0, hours: 1, minutes: 30 }],
     ['pt0m', { days: 0, hours: 0, minutes: 0 }],
+    // Java's Duration.toString of zero
+    ['PT0S', { days: 0, hours: 0, minutes: 0 }],
   ])('reads %s', (iso, parts) => expect(parseDuration(iso)).toEqual(parts))
 
   it.each(['', 'P', 'PT', 'P1W', 'PT1.5H', 'PT10S', '4h', null])('refuses %s', (iso) => expect(parseDuration(iso)).toBeNull())
@@ -28,6 +30,7 @@ describe('business durations', () => {
 
   it('knows zero', () => {
     expect(isZeroDuration('PT0M')).toBe(true)
+    expect(isZeroDuration('PT0S')).toBe(true)
     expect(isZeroDuration('PT30M')).toBe(false)
     expect(isZeroDuration(null)).toBe(false)
   })

@@ -8,10 +8,11 @@ export interface DurationParts {
   minutes: number
 }
 
-/** null for text that is not such a duration (weeks, seconds, fractions…). */
+/** null for text that is not such a duration (weeks, seconds other than Java's `PT0S`, fractions…). */
 export function parseDuration(iso: string | null | undefined): DurationParts | null {
-  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec((iso ?? '').trim().toUpperCase())
-  if (!m || iso!.trim().toUpperCase() === 'P' || /T$/.test(iso!.trim())) return null
+  const text = (iso ?? '').trim().toUpperCase()
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(0+)S)?)?$/.exec(text)
+  if (!m || text === 'P' || text.endsWith('T')) return null
   const minutes = Number(m[3] ?? 0)
   return { days: Number(m[1] ?? 0), hours: Number(m[2] ?? 0) + Math.floor(minutes / 60), minutes: minutes % 60 }
 }
