@@ -967,6 +967,28 @@ const en: MessageSchema = {
       fallback_leader: 'Nobody eligible: the department leader',
     },
   },
+  keywords: {
+    title: 'Classification keywords',
+    intro: "A keyword in a new ticket's title, description or chat excerpt fills in its category, template, priority and tags (case- and width-insensitive)",
+    new: 'New keyword',
+    createTitle: 'New keyword',
+    editTitle: 'Edit keyword',
+    empty: 'No keywords yet',
+    noMatch: 'No keyword matches',
+    searchPlaceholder: 'Search keyword or category',
+    keyword: 'Keyword',
+    keywordRequired: 'Enter a keyword',
+    category: 'Category',
+    template: 'Template',
+    priority: 'Priority',
+    tags: 'Tags',
+    hint: 'The first keyword in the text that sets a template or priority supplies the one the ticket was created without',
+    deleteConfirm: 'Delete the keyword "{keyword}"?',
+    import: 'Import',
+    importIntro: 'Paste or choose a file: a JSON array (as the API takes it) or CSV lines "keyword,category,templateId,priority,tags" with tags separated by semicolons. The same keyword is replaced; one bad entry imports nothing.',
+    importUnreadable: 'Cannot read the file:',
+    importDone: 'Imported: {created} new, {replaced} replaced',
+  },
 }
 
 export default en

@@ -965,6 +965,28 @@ const zhCN = {
       fallback_leader: '无人可分配，交给部门负责人',
     },
   },
+  keywords: {
+    title: '关键词分类',
+    intro: '新工单的标题、描述和聊天摘录中出现关键词时，自动补上分类、模板、优先级和标签（不区分大小写与全半角）',
+    new: '新建关键词',
+    createTitle: '新建关键词',
+    editTitle: '编辑关键词',
+    empty: '还没有关键词',
+    noMatch: '没有匹配的关键词',
+    searchPlaceholder: '搜索关键词或分类',
+    keyword: '关键词',
+    keywordRequired: '请输入关键词',
+    category: '分类',
+    template: '模板',
+    priority: '优先级',
+    tags: '标签',
+    hint: '文本中第一个设置了模板或优先级的关键词，补上创建时没有填写的模板或优先级',
+    deleteConfirm: '确定删除关键词「{keyword}」吗？',
+    import: '导入',
+    importIntro: '粘贴或选择文件：JSON 数组（与接口相同），或 CSV 行“keyword,category,templateId,priority,tags”，多个标签用分号分隔。相同关键词会被覆盖；任一条有误则全部不导入。',
+    importUnreadable: '无法读取文件：',
+    importDone: '已导入：新增 {created} 个，覆盖 {replaced} 个',
+  },
 }
 
 export type MessageSchema = typeof zhCN
