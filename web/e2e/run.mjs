@@ -6,8 +6,8 @@
 // Env:
 //   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
-//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, tickets.png,
-//                   ticket.png (1280×800) are saved there
+//   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, calendars.png,
+//                   explain.png, tickets.png, ticket.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
@@ -286,6 +286,68 @@ async function run(page) {
     await page.locator('[data-test="flow-designer"] .el-tag', { hasText: 'v1' }).first().waitFor()
   })
   await screenshot(page, 'flow-designer.png')
+
+  await step('calendars page: the month view of the standard calendar marks 国庆节 on 2026-10-01', async () => {
+    const listed = apiResponse(page, 'GET', '/calendars')
+    await page.locator('[data-test="menu-calendars"]').click()
+    await page.waitForURL((u) => u.pathname === '/service/calendars')
+    await expectOk(await listed, 'list calendars')
+    await page.locator('[data-test="calendar-default"]').first().waitFor()
+    // the month picker: October 2026 (the month is also kept in the address, ?month=2026-10)
+    const picker = page.locator('[data-test="calendar-month-picker"] input')
+    await picker.click()
+    await picker.fill('2026-10')
+    await picker.press('Enter')
+    await page.waitForURL((u) => u.searchParams.get('month') === '2026-10')
+    await page.locator('[data-test="calendar-detail-name"]', { hasText: '标准工作日历' }).waitFor()
+    const cell = page.locator('[data-test="calendar-cell-2026-10-01"]')
+    await cell.filter({ hasText: '国庆节' }).waitFor()
+    const make = await page.locator('[data-test="calendar-cell-2026-10-10"]').textContent()
+    log(`  2026-10-01: ${(await cell.textContent())?.trim()}; 2026-10-10: ${make?.trim()}`)
+  })
+  await screenshot(page, 'calendars.png')
+
+  const ruleName = `E2E 漏水 ${Date.now().toString(36)}`
+  await step('assignment rules: create a keyword rule to the pool', async () => {
+    const listed = apiResponse(page, 'GET', '/assignment/rules')
+    await page.locator('[data-test="menu-assignment-rules"]').click()
+    await page.waitForURL((u) => u.pathname === '/service/assignment-rules')
+    await expectOk(await listed, 'list rules')
+    await page.locator('[data-test="rule-new"]').click()
+    await page.locator('[data-test="rule-form-name"]').fill(ruleName)
+    await page.locator('[data-test="rule-form-keywords"] .el-select__wrapper').click()
+    await page.locator('[data-test="rule-form-keywords"] input').pressSequentially('漏水')
+    await page.locator('.el-select-dropdown__item', { hasText: '漏水' }).filter({ visible: true }).first().waitFor()
+    await page.locator('[data-test="rule-form-keywords"] input').press('Enter')
+    await page.locator('[data-test="rule-dialog"] .el-dialog__title').click()
+    await page.locator('[data-test="rule-form-target"]').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '工单池' }).filter({ visible: true }).first().click()
+    const created = apiResponse(page, 'POST', '/assignment/rules')
+    await page.locator('[data-test="rule-form-save"]').click()
+    await expectOk(await created, 'create rule')
+    await page.locator('[data-test="rule-name"]', { hasText: ruleName }).waitFor()
+    // new rules go last; move it to the top so that it is tried first (first match wins)
+    const rows = page.locator('[data-test="rules-table"] .el-table__body-wrapper .el-table__row')
+    for (let i = 0; i < 20; i++) {
+      const first = ((await rows.first().locator('[data-test="rule-name"]').textContent()) || '').trim()
+      if (first === ruleName) break
+      const moved = apiResponse(page, 'PUT', '/assignment/rules/order')
+      await rows.filter({ has: page.locator('[data-test="rule-name"]', { hasText: ruleName }) }).locator('[data-test="rule-up"]').click()
+      await expectOk(await moved, 'reorder rules')
+    }
+  })
+
+  await step('explain tester names the matching rule for a sample about a leak', async () => {
+    await page.locator('[data-test="explain-open"]').click()
+    await page.locator('[data-test="explain-title"]').fill('厨房漏水，师傅尽快上门')
+    const explained = apiResponse(page, 'POST', '/assignment/explain')
+    await page.locator('[data-test="explain-run"]').click()
+    await expectOk(await explained, 'explain')
+    await page.locator('[data-test="explain-matched"]', { hasText: ruleName }).waitFor()
+    await page.locator('[data-test="explain-chosen"]', { hasText: '工单池' }).waitFor()
+  })
+  await screenshot(page, 'explain.png')
+  await page.locator('[data-test="explain-drawer"] .el-drawer__close-btn').click()
 
   // A complaint ticket (the demo flow: 受理 by the agent role), created by the administrator through the API;
   // the agent 李娜 then takes it in the workspace.

@@ -33,6 +33,14 @@ describe('request', () => {
     expect(headers['Accept-Language']).toBe('en')
   })
 
+  it('sends a raw body with its own content type', async () => {
+    const fetchMock = stubFetch(200, { ok: true }, 'application/json')
+    await request('/x', { method: 'POST', rawBody: { text: 'date,kind\n', contentType: 'text/csv' } })
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.body).toBe('date,kind\n')
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('text/csv')
+  })
+
   it('turns problem+json into ApiError and reports 401', async () => {
     stubFetch(401, { title: 'Unauthorized', status: 401, detail: 'token expired' })
     const onUnauthorized = vi.fn()

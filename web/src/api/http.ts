@@ -41,6 +41,8 @@ export type QueryValue = string | number | boolean | null | undefined
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
+  /** A body sent as it is (e.g. a CSV file), instead of `body` as JSON. */
+  rawBody?: { text: string; contentType: string }
   query?: Record<string, QueryValue>
   /** Do not send the token and do not treat 401 as "session ended" (login). */
   anonymous?: boolean
@@ -84,6 +86,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
+  } else if (opts.rawBody) {
+    headers['Content-Type'] = opts.rawBody.contentType
+    body = opts.rawBody.text
   }
 
   let res: Response

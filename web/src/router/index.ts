@@ -89,6 +89,42 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.apiKeys' },
       },
       {
+        path: 'service/calendars',
+        name: 'calendars',
+        component: () => import('@/features/calendars/CalendarsPage.vue'),
+        meta: { title: 'layout.calendars' },
+      },
+      {
+        path: 'service/sla-policies',
+        name: 'sla-policies',
+        component: () => import('@/features/sla/SlaPoliciesPage.vue'),
+        meta: { title: 'layout.slaPolicies' },
+      },
+      {
+        path: 'service/assignment-rules',
+        name: 'assignment-rules',
+        component: () => import('@/features/assignment/RulesPage.vue'),
+        meta: { title: 'layout.assignmentRules' },
+      },
+      {
+        path: 'service/keywords',
+        name: 'keywords',
+        component: () => import('@/features/assignment/KeywordsPage.vue'),
+        meta: { title: 'layout.keywords' },
+      },
+      {
+        path: 'settings/notification-templates',
+        name: 'notification-templates',
+        component: () => import('@/features/notify/NotificationTemplatesPage.vue'),
+        meta: { title: 'layout.notificationTemplates' },
+      },
+      {
+        path: 'settings/audit-log',
+        name: 'audit-log',
+        component: () => import('@/features/audit/AuditLogPage.vue'),
+        meta: { title: 'layout.auditLog' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('@/features/layout/NotFoundPage.vue'),

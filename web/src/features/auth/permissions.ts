@@ -8,4 +8,14 @@ export const PERMISSIONS = {
   FLOW_MANAGE: 'flow.manage',
   /** create and edit ticket templates */
   TEMPLATE_MANAGE: 'template.manage',
+  /** business calendars (anyone may read them) */
+  CALENDAR_MANAGE: 'calendar.manage',
+  /** SLA policies (also needed to read them) */
+  SLA_MANAGE: 'sla.manage',
+  /** routing rules, keywords, explain (also needed to read them) */
+  ASSIGNMENT_MANAGE: 'assignment.manage',
+  /** notification templates (also needed to read them) */
+  NOTIFY_MANAGE: 'notify.manage',
+  /** search the audit log */
+  AUDIT_READ: 'audit.read',
 } as const
