@@ -3,6 +3,7 @@ package dev.baton.assignment.internal;
 import dev.baton.platform.AuditTrail;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.DurableTimers;
+import dev.baton.platform.OwnTransaction;
 import dev.baton.ticket.ActionRequest;
 import dev.baton.ticket.TicketAction;
 import dev.baton.ticket.TicketOperations;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,9 +31,7 @@ class PoolReturn implements DurableTimers.Handler {
     PoolReturn(TicketOperations tickets, AuditTrail audit, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.audit = audit;
-        // a refused release marks its transaction rollback-only; in a transaction of its own it spoils nothing else
-        this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = OwnTransaction.of(transactions);
     }
 
     @Override

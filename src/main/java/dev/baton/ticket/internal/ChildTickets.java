@@ -7,6 +7,7 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.DurableTimers;
 import dev.baton.platform.Messages;
+import dev.baton.platform.OwnTransaction;
 import dev.baton.template.TemplateCatalog;
 import dev.baton.ticket.NewTicket;
 import dev.baton.ticket.TicketEvent;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,9 +62,7 @@ class ChildTickets implements DurableTimers.Handler {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
-        // a refused creation marks its transaction rollback-only; on its own it spoils not the audit entry
-        this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = OwnTransaction.of(transactions);
     }
 
     @EventListener

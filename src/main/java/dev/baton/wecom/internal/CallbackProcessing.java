@@ -6,6 +6,7 @@ import static dev.baton.platform.db.Tables.WECOM_INBOX;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.CurrentUser;
 import dev.baton.platform.DurableTimers;
+import dev.baton.platform.OwnTransaction;
 import dev.baton.platform.PrincipalDirectory;
 import dev.baton.ticket.ActionRequest;
 import dev.baton.ticket.TicketAction;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,9 +47,7 @@ class CallbackProcessing implements DurableTimers.Handler {
         this.principals = principals;
         this.tickets = tickets;
         this.clock = clock;
-        // a refused action marks its transaction rollback-only; the inbox row's outcome must still be written
-        this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = OwnTransaction.of(transactions);
     }
 
     @Override
