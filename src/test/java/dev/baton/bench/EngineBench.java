@@ -173,6 +173,7 @@ public final class EngineBench {
                         principals.findUser(setup.tenantId(), ids[1]).orElseThrow(),
                         principals.findUser(setup.tenantId(), ids[2]).orElseThrow()));
             }
+            customers(ctx.getBean(DSLContext.class), setup.tenantId());
             out.put("setup_ms", Json.round((System.nanoTime() - setup0) / 1e6));
             // a schema idea tried without a migration (e.g. fillfactor, an index dropped), before the backlog
             if (a.containsKey("schema-experiment")) {
@@ -707,5 +708,28 @@ public final class EngineBench {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The workload's customer ids (0..99,999) as customer rows: a ticket's customer is checked and supplies its
+     * facts, so the bench pays that read like a real tenant does.
+     */
+    private static void customers(DSLContext db, long tenantId) {
+        var c = dev.baton.platform.db.Tables.CUSTOMERS;
+        var g = org.jooq.impl.DSL.generateSeries(0, 99_999).as("g", "n");
+        var n = g.field("n", Integer.class);
+        var now = org.jooq.impl.DSL.currentTimestamp().cast(java.time.Instant.class);
+        db.insertInto(c, c.TENANT_ID, c.ID, c.NAME, c.LEVEL, c.TAGS, c.CREATED_AT, c.UPDATED_AT, c.VERSION)
+                .select(db.select(
+                                org.jooq.impl.DSL.val(tenantId),
+                                n.cast(Long.class),
+                                org.jooq.impl.DSL.val("客户 ").concat(n),
+                                org.jooq.impl.DSL.val("standard"),
+                                org.jooq.impl.DSL.val("[]"),
+                                now,
+                                now,
+                                org.jooq.impl.DSL.val(0))
+                        .from(g))
+                .execute();
     }
 }
