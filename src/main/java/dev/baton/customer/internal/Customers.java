@@ -97,7 +97,7 @@ class Customers implements CustomerDirectory {
                 .offset(page.offset())
                 .fetch();
         int total = this.db.fetchCount(CUSTOMERS, where);
-        return new PageResult<>(rows.stream().map(this::view).toList(), page.page(), page.size(), total);
+        return new PageResult<>(views(tenantId, rows), page.page(), page.size(), total);
     }
 
     @Transactional(readOnly = true)
@@ -370,40 +370,66 @@ class Customers implements CustomerDirectory {
     }
 
     private CustomerView view(CustomersRecord r) {
-        Map<String, List<String>> links = this.db
-                .select(CUSTOMER_LINKS.KIND, CUSTOMER_LINKS.REF)
+        return views(r.getTenantId(), List.of(r)).getFirst();
+    }
+
+    /** The rows as views, with their links and possible duplicates read in one query each for the whole page. */
+    private List<CustomerView> views(long tenantId, List<CustomersRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(CustomersRecord::getId).toList();
+        Map<Long, Map<String, List<String>>> links = new java.util.HashMap<>();
+        this.db
+                .select(CUSTOMER_LINKS.CUSTOMER_ID, CUSTOMER_LINKS.KIND, CUSTOMER_LINKS.REF)
                 .from(CUSTOMER_LINKS)
-                .where(CUSTOMER_LINKS.TENANT_ID.eq(r.getTenantId()), CUSTOMER_LINKS.CUSTOMER_ID.eq(r.getId()))
+                .where(CUSTOMER_LINKS.TENANT_ID.eq(tenantId), CUSTOMER_LINKS.CUSTOMER_ID.in(ids))
                 .orderBy(CUSTOMER_LINKS.REF)
-                .fetchGroups(CUSTOMER_LINKS.KIND, CUSTOMER_LINKS.REF);
-        List<Long> duplicates = r.getPhone() == null
-                ? List.of()
+                .forEach(l -> links.computeIfAbsent(l.value1(), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(l.value2(), k -> new ArrayList<>())
+                        .add(l.value3()));
+        List<String> phones = rows.stream()
+                .map(CustomersRecord::getPhone)
+                .filter(p -> p != null)
+                .distinct()
+                .toList();
+        Map<String, List<Long>> byPhone = phones.isEmpty()
+                ? Map.of()
                 : this.db
-                        .select(CUSTOMERS.ID)
+                        .select(CUSTOMERS.PHONE, CUSTOMERS.ID)
                         .from(CUSTOMERS)
                         .where(
-                                CUSTOMERS.TENANT_ID.eq(r.getTenantId()),
-                                CUSTOMERS.PHONE.eq(r.getPhone()),
-                                CUSTOMERS.ID.ne(r.getId()),
+                                CUSTOMERS.TENANT_ID.eq(tenantId),
+                                CUSTOMERS.PHONE.in(phones),
                                 CUSTOMERS.MERGED_INTO.isNull())
                         .orderBy(CUSTOMERS.ID.desc())
-                        .limit(20)
-                        .fetch(CUSTOMERS.ID);
-        return new CustomerView(
-                r.getId(),
-                r.getName(),
-                r.getCompany(),
-                r.getLevel(),
-                r.getRegion(),
-                tags(r),
-                r.getPhone(),
-                r.getOwnerId(),
-                links.getOrDefault(EXTERNAL, List.of()),
-                links.getOrDefault(GROUP, List.of()),
-                duplicates,
-                r.getCreatedAt(),
-                r.getUpdatedAt(),
-                r.getVersion());
+                        .fetchGroups(CUSTOMERS.PHONE, CUSTOMERS.ID);
+        return rows.stream()
+                .map(r -> {
+                    Map<String, List<String>> own = links.getOrDefault(r.getId(), Map.of());
+                    List<Long> duplicates = r.getPhone() == null
+                            ? List.of()
+                            : byPhone.getOrDefault(r.getPhone(), List.of()).stream()
+                                    .filter(id -> id != r.getId().longValue())
+                                    .limit(20)
+                                    .toList();
+                    return new CustomerView(
+                            r.getId(),
+                            r.getName(),
+                            r.getCompany(),
+                            r.getLevel(),
+                            r.getRegion(),
+                            tags(r),
+                            r.getPhone(),
+                            r.getOwnerId(),
+                            own.getOrDefault(EXTERNAL, List.of()),
+                            own.getOrDefault(GROUP, List.of()),
+                            duplicates,
+                            r.getCreatedAt(),
+                            r.getUpdatedAt(),
+                            r.getVersion());
+                })
+                .toList();
     }
 
     private List<String> tags(CustomersRecord r) {
