@@ -52,6 +52,31 @@ class DemoDeskIT extends IntegrationTest {
     }
 
     @Test
+    void theDemoTenantStartsWithCustomersAndOpenTicketsFromEveryKindOfChannel() {
+        Api admin = api().login("demo", "admin", "baton-demo");
+        var customers = admin.get("/api/v1/customers?size=50").json();
+        assertThat(customers.path("total").asInt()).isGreaterThanOrEqualTo(6);
+        List<String> sources = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        admin.get("/api/v1/tickets?size=100&sort=createdAt")
+                .json()
+                .path("items")
+                .forEach(t -> {
+                    if (t.path("number").asString().isEmpty()
+                            || t.path("customerId").isNull()) {
+                        return;
+                    }
+                    sources.add(t.path("source").asString());
+                    titles.add(t.path("title").asString());
+                });
+        assertThat(titles).contains("写字楼中央空调漏水", "维修师傅上门迟到两小时", "酒店客房热水器批量安装");
+        assertThat(sources).contains("wecom_group", "wecom_sidebar", "web", "mini_program", "official_account");
+        // the sidebar's demo contact is a customer
+        var linked = admin.get("/api/v1/customers?q=陈晓明").json().path("items").get(0);
+        assertThat(linked.path("wecomExternalIds").get(0).asString()).isEqualTo("wmDemoChenXM001");
+    }
+
+    @Test
     void theDemoFlowsShowDeadlinesInTheSandbox() {
         Api admin = api().login("demo", "admin", "baton-demo");
         long flow = -1;
