@@ -86,6 +86,14 @@ class TicketStore {
                 .fetchOptional();
     }
 
+    Optional<Long> idOfNumber(long tenantId, String number) {
+        return this.db
+                .select(TICKETS.ID)
+                .from(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.NUMBER.eq(number))
+                .fetchOptional(TICKETS.ID);
+    }
+
     long insert(TicketsRecord row) {
         return this.db
                 .insertInto(TICKETS)
