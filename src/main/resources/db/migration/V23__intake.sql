@@ -58,7 +58,9 @@ create table intake_email_senders (
 create table intake_email_messages (
     tenant_id  bigint        not null,
     message_id varchar(500)  not null,
-    ticket_id  bigint        not null,
+    -- the ticket the mail created or commented on, and which of the two: ticket | comment
+    number     varchar(32)   not null,
+    outcome    varchar(16)   not null,
     created_at timestamp with time zone not null,
     primary key (tenant_id, message_id)
 );

@@ -32,8 +32,11 @@ public interface TicketOperations {
      */
     TicketView actAsSystem(long tenantId, long ticketId, TicketAction action, ActionRequest request);
 
-    /** The id of the tenant's ticket with this number ({@code GD20261202-0001}), for replies that quote it. */
-    java.util.Optional<Long> idOfNumber(long tenantId, String number);
+    /** The tenant's ticket with this number ({@code GD20261202-0001}), for replies that quote it. */
+    java.util.Optional<Numbered> findByNumber(long tenantId, String number);
+
+    /** @param customerId the ticket's customer, if any */
+    record Numbered(long id, @Nullable Long customerId) {}
 
     record Created(TicketView ticket, boolean replayed) {}
 }

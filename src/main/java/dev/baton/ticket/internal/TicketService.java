@@ -398,8 +398,8 @@ class TicketService implements TicketOperations {
     }
 
     @Override
-    public java.util.Optional<Long> idOfNumber(long tenantId, String number) {
-        return this.store.idOfNumber(tenantId, number);
+    public java.util.Optional<Numbered> findByNumber(long tenantId, String number) {
+        return this.store.findByNumber(tenantId, number);
     }
 
     @Override

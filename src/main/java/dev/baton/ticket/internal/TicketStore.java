@@ -86,12 +86,12 @@ class TicketStore {
                 .fetchOptional();
     }
 
-    Optional<Long> idOfNumber(long tenantId, String number) {
+    Optional<dev.baton.ticket.TicketOperations.Numbered> findByNumber(long tenantId, String number) {
         return this.db
-                .select(TICKETS.ID)
+                .select(TICKETS.ID, TICKETS.CUSTOMER_ID)
                 .from(TICKETS)
                 .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.NUMBER.eq(number))
-                .fetchOptional(TICKETS.ID);
+                .fetchOptional(r -> new dev.baton.ticket.TicketOperations.Numbered(r.value1(), r.value2()));
     }
 
     long insert(TicketsRecord row) {
