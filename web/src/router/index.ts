@@ -18,6 +18,12 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'auth.login' },
   },
   {
+    path: '/f/:tenant/:channel',
+    name: 'public-form',
+    component: () => import('@/features/intake/PublicFormPage.vue'),
+    meta: { public: true, title: 'intake.form.pageTitle' },
+  },
+  {
     path: '/',
     component: () => import('@/features/layout/MainLayout.vue'),
     children: [
@@ -123,6 +129,12 @@ const routes: RouteRecordRaw[] = [
         name: 'audit-log',
         component: () => import('@/features/audit/AuditLogPage.vue'),
         meta: { title: 'layout.auditLog' },
+      },
+      {
+        path: 'admin/channels',
+        name: 'channels',
+        component: () => import('@/features/intake/ChannelsPage.vue'),
+        meta: { title: 'intake.title' },
       },
       {
         path: ':pathMatch(.*)*',

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code normal}.
  *
  * @param description limited rich text (HTML); sanitised before it is stored
- * @param facts extra condition inputs such as {@code customer.level} until customers are their own module
+ * @param facts extra condition inputs such as {@code customer.level}, and {@code ticket.channel}
+ *     (the intake channel's code) for routing rules and conditions
  */
 public record NewTicket(
         @Nullable Long templateId,

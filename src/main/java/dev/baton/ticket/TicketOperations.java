@@ -15,6 +15,12 @@ public interface TicketOperations {
      */
     Created create(CurrentUser me, NewTicket ticket, @Nullable String idempotencyKey);
 
+    /**
+     * Creates a ticket on behalf of someone without an account (a public form, an inbound mail): recorded with no
+     * creator, checked like {@link #create} against the fields every role may write, idempotent by the key.
+     */
+    Created createAsSystem(long tenantId, NewTicket ticket, @Nullable String idempotencyKey);
+
     /** Applies an action; refused with 403 (not yours), 409 (wrong state or stale version) or 400 (bad input). */
     TicketView act(CurrentUser me, long ticketId, TicketAction action, ActionRequest request);
 
@@ -25,6 +31,12 @@ public interface TicketOperations {
      * ticket): it sees every ticket of the tenant and acts with supervisor rights, recorded with no user.
      */
     TicketView actAsSystem(long tenantId, long ticketId, TicketAction action, ActionRequest request);
+
+    /** The tenant's ticket with this number ({@code GD20261202-0001}), for replies that quote it. */
+    java.util.Optional<Numbered> findByNumber(long tenantId, String number);
+
+    /** @param customerId the ticket's customer, if any */
+    record Numbered(long id, @Nullable Long customerId) {}
 
     record Created(TicketView ticket, boolean replayed) {}
 }

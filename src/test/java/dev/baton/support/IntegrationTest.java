@@ -26,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "baton.demo=true",
             "baton.data-dir=target/test-data",
             "baton.security.token-secret=test-secret-test-secret-test-secret-0123456789",
+            // the public forms' captcha answer and the proxy whose X-Forwarded-For names the client (tests only)
+            "baton.intake.captcha.fixed-answer=B4TON",
+            "baton.intake.trusted-proxy=true",
             // keep the build output readable; failures still show their warnings and errors
             "logging.level.root=WARN"
         })
@@ -123,6 +126,13 @@ public abstract class IntegrationTest {
         @Bean
         RecordingNotifier recordingNotifier() {
             return new RecordingNotifier();
+        }
+
+        /** The SMS gateway of the public forms: tests read the code a submitter would have received. */
+        @Bean
+        @Primary
+        RecordingSmsSender recordingSmsSender() {
+            return new RecordingSmsSender();
         }
 
         /** Running tickets tests can place on their flows; see {@link TestInFlightTickets}. */

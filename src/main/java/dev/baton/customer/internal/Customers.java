@@ -5,6 +5,7 @@ import static dev.baton.platform.db.Tables.CUSTOMER_LINKS;
 import static dev.baton.platform.db.Tables.USERS;
 
 import dev.baton.customer.CustomerDirectory;
+import dev.baton.customer.CustomerIntake;
 import dev.baton.customer.CustomerMerged;
 import dev.baton.platform.AuditTrail;
 import dev.baton.platform.ConflictException;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Customers: validated writes with optimistic locking, search, duplicates by phone and WeCom id, and merging. */
 @Service
-class Customers implements CustomerDirectory {
+class Customers implements CustomerDirectory, CustomerIntake {
 
     static final Set<String> SORT_KEYS = Set.of("name", "createdAt", "updatedAt");
     static final Set<String> LEVELS = Set.of("basic", "standard", "vip");
@@ -103,6 +104,45 @@ class Customers implements CustomerDirectory {
     @Transactional(readOnly = true)
     CustomerView get(long tenantId, long id) {
         return view(row(tenantId, id));
+    }
+
+    @Override
+    @Transactional
+    public long findOrCreateByPhone(long tenantId, String phone, String name) {
+        Long existing = this.db
+                .select(CUSTOMERS.ID)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.TENANT_ID.eq(tenantId), CUSTOMERS.PHONE.eq(phone), CUSTOMERS.MERGED_INTO.isNull())
+                .orderBy(CUSTOMERS.ID)
+                .limit(1)
+                .fetchOne(CUSTOMERS.ID);
+        return existing != null ? existing : insertContact(tenantId, name, phone);
+    }
+
+    @Override
+    @Transactional
+    public long createContact(long tenantId, String name) {
+        return insertContact(tenantId, name, null);
+    }
+
+    private long insertContact(long tenantId, String name, @Nullable String phone) {
+        String clipped = name.strip().isEmpty() ? (phone == null ? "-" : phone) : name.strip();
+        clipped = clipped.length() > 100 ? clipped.substring(0, 100) : clipped;
+        Instant now = this.clock.instant();
+        long id = this.db
+                .insertInto(CUSTOMERS)
+                .set(CUSTOMERS.TENANT_ID, tenantId)
+                .set(CUSTOMERS.NAME, clipped)
+                .set(CUSTOMERS.LEVEL, "standard")
+                .set(CUSTOMERS.TAGS, "[]")
+                .set(CUSTOMERS.PHONE, phone)
+                .set(CUSTOMERS.CREATED_AT, now)
+                .set(CUSTOMERS.UPDATED_AT, now)
+                .set(CUSTOMERS.VERSION, 0)
+                .returningResult(CUSTOMERS.ID)
+                .fetchSingle(CUSTOMERS.ID);
+        this.audit.recordBySystem(tenantId, "customer.created", "customer", id, clipped);
+        return id;
     }
 
     @Transactional

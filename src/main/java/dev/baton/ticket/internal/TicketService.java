@@ -50,7 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TicketService implements TicketOperations {
 
     static final ZoneId NUMBER_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Set<String> CUSTOMER_FACTS = Set.of("customer.level", "customer.region", "customer.tags");
+    /** The facts a caller may pass: the customer's (overriding the customer record) and the intake channel's code. */
+    private static final Set<String> CUSTOMER_FACTS =
+            Set.of("customer.level", "customer.region", "customer.tags", "ticket.channel");
+
     private static final int MAX_TEXT = 100_000;
 
     private final TicketStore store;
@@ -104,6 +107,16 @@ class TicketService implements TicketOperations {
 
     @Override
     public Created create(CurrentUser me, NewTicket ticket, @Nullable String idempotencyKey) {
+        return create(this.access.caller(me), ticket, idempotencyKey);
+    }
+
+    @Override
+    public Created createAsSystem(long tenantId, NewTicket ticket, @Nullable String idempotencyKey) {
+        return create(TicketAccess.system(tenantId), ticket, idempotencyKey);
+    }
+
+    private Created create(TicketAccess.Caller caller, NewTicket ticket, @Nullable String idempotencyKey) {
+        CurrentUser me = caller.me();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new ValidationException("Idempotency-Key", "{ticket.idempotency-key}");
         }
@@ -114,7 +127,7 @@ class TicketService implements TicketOperations {
                 boolean fresh = attempt > 0;
                 try {
                     return Objects.requireNonNull(
-                            this.transactions.execute(s -> createOnce(me, ticket, idempotencyKey, fresh)));
+                            this.transactions.execute(s -> createOnce(caller, ticket, idempotencyKey, fresh)));
                 } catch (TemplateMovedOn e) {
                     // Edited since this node last saw it (nothing was written): again with the version read afresh.
                     if (attempt == 2) {
@@ -127,13 +140,15 @@ class TicketService implements TicketOperations {
             if (idempotencyKey == null) {
                 throw e;
             }
-            return Objects.requireNonNull(
-                    this.transactions.execute(s -> replay(me, idempotencyKey).orElseThrow(() -> e)));
+            return Objects.requireNonNull(this.transactions.execute(
+                    s -> replay(caller, idempotencyKey).orElseThrow(() -> e)));
         }
     }
 
-    private java.util.Optional<Created> replay(CurrentUser me, String key) {
-        return this.store.findByIdempotencyKey(me.tenantId(), key).map(row -> new Created(view(me, load(row)), true));
+    private java.util.Optional<Created> replay(TicketAccess.Caller caller, String key) {
+        return this.store
+                .findByIdempotencyKey(caller.me().tenantId(), key)
+                .map(row -> new Created(view(caller, load(row)), true));
     }
 
     /** The template version a creation was checked against is no longer current. */
@@ -143,9 +158,10 @@ class TicketService implements TicketOperations {
         }
     }
 
-    private Created createOnce(CurrentUser me, NewTicket t, @Nullable String key, boolean freshTemplate) {
+    private Created createOnce(TicketAccess.Caller caller, NewTicket t, @Nullable String key, boolean freshTemplate) {
+        CurrentUser me = caller.me();
         if (key != null) {
-            var existing = replay(me, key);
+            var existing = replay(caller, key);
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -324,7 +340,7 @@ class TicketService implements TicketOperations {
                 SearchTerms.ofDocument(searchText(tx.row)),
                 this.writer.event(tx, 0));
         // The view is built from the values just written; reading them back would only re-parse them.
-        return new Created(view(me, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
+        return new Created(view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
     }
 
     private TicketRouting.Classification classify(long tenant, NewTicket t) {
@@ -379,6 +395,11 @@ class TicketService implements TicketOperations {
         }
         return Objects.requireNonNull(
                 this.transactions.execute(s -> actOnce(this.access.caller(me), ticketId, action, request)));
+    }
+
+    @Override
+    public java.util.Optional<Numbered> findByNumber(long tenantId, String number) {
+        return this.store.findByNumber(tenantId, number);
     }
 
     @Override

@@ -86,6 +86,14 @@ class TicketStore {
                 .fetchOptional();
     }
 
+    Optional<dev.baton.ticket.TicketOperations.Numbered> findByNumber(long tenantId, String number) {
+        return this.db
+                .select(TICKETS.ID, TICKETS.CUSTOMER_ID)
+                .from(TICKETS)
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.NUMBER.eq(number))
+                .fetchOptional(r -> new dev.baton.ticket.TicketOperations.Numbered(r.value1(), r.value2()));
+    }
+
     long insert(TicketsRecord row) {
         return this.db
                 .insertInto(TICKETS)
