@@ -8,7 +8,7 @@
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
 //   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, calendars.png,
 //                   explain.png, tickets.png, ticket.png, template-designer.png, sla-policies.png, keywords.png,
-//                   notification-templates.png, audit-log.png (1280×800) are saved there
+//                   notification-templates.png, audit-log.png, customers.png, customer.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
@@ -506,6 +506,40 @@ async function run(page) {
     })
     await screenshot(page, name)
   }
+
+  const customerName = `E2E 客户 ${Date.now().toString(36)}`
+  await step('customers page: create a customer in the dialog, find it by search', async () => {
+    const listed = apiResponse(page, 'GET', '/customers')
+    await page.locator('[data-test="menu-customers"]').click()
+    await page.waitForURL((u) => u.pathname === '/customers')
+    await expectOk(await listed, 'list customers')
+    await page.locator('[data-test="customer-new"]').click()
+    await page.locator('[data-test="customer-dialog"]').waitFor({ state: 'visible' })
+    await page.locator('[data-test="customer-form-name"]').fill(customerName)
+    await page.locator('[data-test="customer-form-phone"]').fill('13900000000')
+    const created = apiResponse(page, 'POST', '/customers')
+    await page.locator('[data-test="customer-form-save"]').click()
+    await expectOk(await created, 'create customer')
+    await page.locator('[data-test="customer-dialog"]').waitFor({ state: 'hidden' })
+    const searched = apiResponse(page, 'GET', '/customers', (u) => u.searchParams.get('q') === customerName)
+    await page.locator('[data-test="customers-search"]').fill(customerName)
+    await page.locator('[data-test="customers-search"]').press('Enter')
+    await expectOk(await searched, 'search customers')
+    await page.locator('[data-test="customer-open"]', { hasText: customerName }).waitFor()
+    await page.locator('[data-test="customers-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'customers.png')
+
+  await step('customer page: profile, tickets and timeline', async () => {
+    const loaded = apiResponse(page, 'GET', '/tickets', (u) => u.searchParams.has('customerId'))
+    await page.locator('[data-test="customer-open"]', { hasText: customerName }).click()
+    await page.waitForURL((u) => /^\/customers\/\d+$/.test(u.pathname))
+    await expectOk(await loaded, 'customer tickets')
+    await page.locator('[data-test="customer-heading"]', { hasText: customerName }).waitFor()
+    await page.locator('[data-test="customer-profile"]', { hasText: '13900000000' }).waitFor()
+    await page.locator('[data-test="customer-timeline"]').waitFor()
+  })
+  await screenshot(page, 'customer.png')
 }
 
 async function main() {
