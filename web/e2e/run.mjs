@@ -7,7 +7,8 @@
 //   BASE_URL        (required) where the app is served, e.g. http://localhost:8080
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
 //   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, calendars.png,
-//                   explain.png, tickets.png, ticket.png (1280×800) are saved there
+//                   explain.png, tickets.png, ticket.png, template-designer.png, sla-policies.png, keywords.png,
+//                   notification-templates.png, audit-log.png, customers.png, customer.png (1280×800) are saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
@@ -416,6 +417,129 @@ async function run(page) {
     await page.locator('[data-test="ticket-timeline"]', { hasText: '向客户致歉' }).waitFor()
   })
   await screenshot(page, 'ticket.png')
+
+  // ---- the template designer: fields dragged from the palette onto the canvas, then reordered by dragging ----
+  await step(`log out and log in again as ${USERNAME}`, async () => {
+    await page.locator('[data-test="header-user"]').click()
+    await page.locator('[data-test="logout"]').filter({ visible: true }).click()
+    await page.waitForURL((u) => u.pathname === '/login')
+    await page.locator('[data-test="login-tenant"]').fill(TENANT)
+    await page.locator('[data-test="login-username"]').fill(USERNAME)
+    await page.locator('[data-test="login-password"]').fill(PASSWORD)
+    const login = apiResponse(page, 'POST', '/auth/login')
+    await page.locator('[data-test="login-password"]').press('Enter')
+    await expectOk(await login, 'admin login')
+    await page.locator('[data-test="header-user"]').waitFor()
+  })
+
+  const templateCode = `e2e_${Date.now().toString(36)}`
+  await step('template designer: drag five field types onto the canvas, reorder one by dragging, save enabled', async () => {
+    await page.goto(BASE_URL + '/templates/new')
+    await page.locator('[data-test="template-designer"]').waitFor()
+    await page.locator('[data-test="template-name"]').fill(`E2E 报销 ${templateCode}`)
+    await page.locator('[data-test="template-code"]').fill(templateCode)
+    const canvasFields = page.locator('[data-test="template-canvas-list"] > .field-item')
+    const keys = async () => canvasFields.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))
+    // drag with the mouse (the designer uses Sortable's mouse-driven mode)
+    async function drag(from, to, below = false) {
+      const a = await from.boundingBox()
+      const b = await to.boundingBox()
+      if (!a || !b) throw new Error('drag: element not visible')
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(a.x + a.width / 2 + 8, a.y + a.height / 2 + 8, { steps: 4 })
+      const y = below ? b.y + b.height - 4 : b.y + 6
+      await page.mouse.move(b.x + b.width / 2, y, { steps: 12 })
+      await page.mouse.move(b.x + b.width / 2, y + (below ? 1 : -1), { steps: 2 })
+      await page.mouse.up()
+    }
+    const palette = (type) => page.locator(`[data-test="template-palette-${type}"]`)
+    await drag(palette('text'), page.locator('[data-test="template-drop-end"]'))
+    await canvasFields.nth(0).waitFor()
+    for (const type of ['textarea', 'number', 'date']) {
+      const before = await canvasFields.count()
+      await drag(palette(type), page.locator('[data-test="template-drop-end"]'))
+      await page.waitForFunction((n) => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item').length === n + 1, before)
+    }
+    // a select dropped on top of the first field lands first
+    await drag(palette('select'), canvasFields.nth(0))
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item').length === 5)
+    let order = await keys()
+    log(`  after the drops: ${order.join(', ')}`)
+    if (order[0] !== 'select_1') throw new Error(`the select did not land at the top: ${order}`)
+    // reorder: drag the date (last) onto the top
+    await drag(canvasFields.nth(4), canvasFields.nth(0))
+    await page.waitForFunction(() => document.querySelector('[data-test="template-canvas-list"] > .field-item')?.getAttribute('data-key') === 'date_1')
+    order = await keys()
+    log(`  after the reorder: ${order.join(', ')}`)
+    if (new Set(order).size !== 5) throw new Error(`keys are not unique: ${order}`)
+    // the keyboard alternative: move the date back down one place
+    await canvasFields.nth(0).locator('[data-test="template-field-down"]').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item')[1]?.getAttribute('data-key') === 'date_1')
+    // the number is the amount the flow's condition reads
+    await canvasFields.nth((await keys()).indexOf('number_1')).click()
+    await page.locator('[data-test="template-field-key"]').fill('amount')
+    await page.locator('[data-test="template-field-label"]').fill('金额')
+    const created = apiResponse(page, 'POST', '/templates')
+    await page.locator('[data-test="template-save"]').click()
+    const res = await expectOk(await created, 'create template')
+    const body = await res.json()
+    if (!body.enabled || body.fields.length !== 5) throw new Error(`template saved as ${JSON.stringify(body).slice(0, 300)}`)
+    await page.waitForURL((u) => /^\/templates\/\d+$/.test(u.pathname))
+    log(`  saved: ${body.fields.map((f) => `${f.key}:${f.type}`).join(', ')}`)
+  })
+  await screenshot(page, 'template-designer.png')
+
+  for (const [menu, path, name] of [
+    ['menu-sla-policies', '/service/sla-policies', 'sla-policies.png'],
+    ['menu-keywords', '/service/keywords', 'keywords.png'],
+    ['menu-notification-templates', '/settings/notification-templates', 'notification-templates.png'],
+    ['menu-audit-log', '/settings/audit-log', 'audit-log.png'],
+  ]) {
+    await step(`open ${path}`, async () => {
+      await page.goto(BASE_URL + path)
+      await page.waitForURL((u) => u.pathname === path)
+      await page.locator(`[data-test="${menu}"]`).waitFor()
+      await page.locator('.page').first().waitFor()
+      await page.waitForLoadState('networkidle').catch(() => {})
+      await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' }).catch(() => {})
+    })
+    await screenshot(page, name)
+  }
+
+  const customerName = `E2E 客户 ${Date.now().toString(36)}`
+  await step('customers page: create a customer in the dialog, find it by search', async () => {
+    const listed = apiResponse(page, 'GET', '/customers')
+    await page.locator('[data-test="menu-customers"]').click()
+    await page.waitForURL((u) => u.pathname === '/customers')
+    await expectOk(await listed, 'list customers')
+    await page.locator('[data-test="customer-new"]').click()
+    await page.locator('[data-test="customer-dialog"]').waitFor({ state: 'visible' })
+    await page.locator('[data-test="customer-form-name"]').fill(customerName)
+    await page.locator('[data-test="customer-form-phone"]').fill('13900000000')
+    const created = apiResponse(page, 'POST', '/customers')
+    await page.locator('[data-test="customer-form-save"]').click()
+    await expectOk(await created, 'create customer')
+    await page.locator('[data-test="customer-dialog"]').waitFor({ state: 'hidden' })
+    const searched = apiResponse(page, 'GET', '/customers', (u) => u.searchParams.get('q') === customerName)
+    await page.locator('[data-test="customers-search"]').fill(customerName)
+    await page.locator('[data-test="customers-search"]').press('Enter')
+    await expectOk(await searched, 'search customers')
+    await page.locator('[data-test="customer-open"]', { hasText: customerName }).waitFor()
+    await page.locator('[data-test="customers-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  })
+  await screenshot(page, 'customers.png')
+
+  await step('customer page: profile, tickets and timeline', async () => {
+    const loaded = apiResponse(page, 'GET', '/tickets', (u) => u.searchParams.has('customerId'))
+    await page.locator('[data-test="customer-open"]', { hasText: customerName }).click()
+    await page.waitForURL((u) => /^\/customers\/\d+$/.test(u.pathname))
+    await expectOk(await loaded, 'customer tickets')
+    await page.locator('[data-test="customer-heading"]', { hasText: customerName }).waitFor()
+    await page.locator('[data-test="customer-profile"]', { hasText: '13900000000' }).waitFor()
+    await page.locator('[data-test="customer-timeline"]').waitFor()
+  })
+  await screenshot(page, 'customer.png')
 }
 
 async function main() {

@@ -41,6 +41,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.tickets' },
       },
       {
+        path: 'customers',
+        name: 'customers',
+        component: () => import('@/features/customers/CustomersPage.vue'),
+        meta: { title: 'customers.title' },
+      },
+      {
+        path: 'customers/:id(\\d+)',
+        name: 'customer',
+        component: () => import('@/features/customers/CustomerPage.vue'),
+        meta: { title: 'customers.title' },
+      },
+      {
         path: 'org/departments',
         name: 'departments',
         component: () => import('@/features/org/DepartmentsPage.vue'),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { TemplateField } from '@/api'
 import {
   addField,
+  dropIndex,
   fieldsForSave,
+  indexAfterMove,
   indexFieldErrors,
   moveField,
   newField,
@@ -87,5 +89,51 @@ describe('fieldsForSave', () => {
     expect(fieldsForSave([{ key: 'a', label: 'A', type: 'select', options: [], helpText: '', min: null }])).toEqual([
       { key: 'a', label: 'A', type: 'select' },
     ])
+  })
+})
+
+describe('drag and drop', () => {
+  /** drops a new field of `type` at `index`, as the canvas does for a palette item */
+  const drop = (list: TemplateField[], type: TemplateField['type'], index?: number) =>
+    addField(list, newField(type, list, type), dropIndex(index, list.length))
+
+  it('inserts a dropped palette type at the drop position, keys staying unique', () => {
+    let list: TemplateField[] = []
+    list = drop(list, 'text', 0)
+    list = drop(list, 'text', 0)
+    list = drop(list, 'number', 1)
+    list = drop(list, 'text', undefined)
+    expect(list.map((f) => f.key)).toEqual(['text_2', 'number_1', 'text_1', 'text_3'])
+    expect(new Set(list.map((f) => f.key)).size).toBe(list.length)
+  })
+
+  it('reuses no key of a field that is still there after a move', () => {
+    const moved = moveField(drop(drop(fields, 'text', 0), 'text', 3), 0, 3)
+    expect(moved.map((f) => f.key)).toEqual(['device_model', 'amount', 'text_2', 'text_1', 'fault_type'])
+    expect(newField('text', moved, 'x').key).toBe('text_3')
+  })
+
+  it('clamps drop positions the library reports', () => {
+    expect(dropIndex(undefined, 3)).toBe(3)
+    expect(dropIndex(-1, 3)).toBe(3)
+    expect(dropIndex(7, 3)).toBe(3)
+    expect(dropIndex(2, 3)).toBe(2)
+    expect(dropIndex(0, 0)).toBe(0)
+  })
+
+  it('keeps the selection on the same field through a move', () => {
+    // [a b c d]: b (1) moves to 3 → [a c d b]
+    expect(indexAfterMove(1, 1, 3)).toBe(3)
+    expect(indexAfterMove(2, 1, 3)).toBe(1)
+    expect(indexAfterMove(3, 1, 3)).toBe(2)
+    expect(indexAfterMove(0, 1, 3)).toBe(0)
+    // d (3) moves to 0 → [d a b c]
+    expect(indexAfterMove(0, 3, 0)).toBe(1)
+    expect(indexAfterMove(3, 3, 0)).toBe(0)
+    const list = ['a', 'b', 'c', 'd'].map((k) => ({ key: k, label: k, type: 'text' as const }))
+    for (let sel = 0; sel < 4; sel++) {
+      const after = moveField(list, 1, 3)
+      expect(after[indexAfterMove(sel, 1, 3)].key).toBe(list[sel].key)
+    }
   })
 })

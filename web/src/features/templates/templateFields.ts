@@ -68,6 +68,20 @@ export function moveField(fields: readonly TemplateField[], from: number, to: nu
   return list
 }
 
+/** Where an index ends up after the item at `from` moved to `to` (a selection follows its field). */
+export function indexAfterMove(index: number, from: number, to: number): number {
+  if (index === from) return to
+  if (from < index && index <= to) return index - 1
+  if (to <= index && index < from) return index + 1
+  return index
+}
+
+/** A drop position reported by the drag library, clamped into the list (`length` appends). */
+export function dropIndex(index: number | undefined, length: number): number {
+  if (index === undefined || !Number.isFinite(index) || index < 0 || index > length) return length
+  return Math.floor(index)
+}
+
 export function removeField(fields: readonly TemplateField[], index: number): TemplateField[] {
   return fields.filter((_, i) => i !== index)
 }

@@ -95,6 +95,7 @@ export interface NewTicket {
   fields?: Record<string, unknown>
   priority?: string
   source?: string
+  customerId?: number | null
 }
 
 export type TicketListParams = Record<string, string | number | undefined>
