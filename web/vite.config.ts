@@ -13,6 +13,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: backend, changeOrigin: true },
+      '/public': { target: backend, changeOrigin: true },
       '/v3': { target: backend, changeOrigin: true },
       '/actuator': { target: backend, changeOrigin: true },
     },

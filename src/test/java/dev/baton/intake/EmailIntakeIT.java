@@ -45,6 +45,7 @@ class EmailIntakeIT extends IntegrationTest {
         JsonNode ticket = admin.get("/api/v1/tickets/" + ticketId).json();
         assertThat(ticket.path("source").asString()).isEqualTo("email");
         assertThat(ticket.path("title").asString()).isEqualTo("打印机卡纸");
+        assertThat(ticket.at("/nodes/0/nodeId").asString()).isEqualTo("mail_handle");
 
         // the same sender (address case aside) replying on the ticket: a comment the customer sees, no new ticket
         Api.Response reply = relay.post(
@@ -70,15 +71,30 @@ class EmailIntakeIT extends IntegrationTest {
         return m;
     }
 
-    private static long template(Api admin) {
-        Api.Response t = admin.post("/api/v1/templates", Map.of("name", "邮件工单", "code", "mail", "fields", List.of()));
-        assertThat(t.status()).as(t.body()).isEqualTo(201);
+    private static Map<String, Object> task(String id) {
         Map<String, Object> task = new HashMap<>();
-        task.put("id", "handle");
+        task.put("id", id);
         task.put("type", "task");
         task.put("name", "受理");
         task.put("assignee", Map.of("strategy", "role", "roleCode", "admin"));
         task.put("next", null);
+        return task;
+    }
+
+    private static long template(Api admin) {
+        Api.Response t = admin.post("/api/v1/templates", Map.of("name", "邮件工单", "code", "mail", "fields", List.of()));
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        // the channel's code is a fact flow conditions read
+        Map<String, Object> check = new HashMap<>();
+        check.put("id", "which");
+        check.put("type", "condition");
+        check.put("name", "渠道");
+        check.put(
+                "branches",
+                List.of(
+                        Map.of("name", "邮箱", "when", "ticket.channel == 'support-mail'", "next", task("mail_handle")),
+                        Map.of("name", "其他", "default", true, "next", task("handle"))));
+        check.put("next", null);
         Api.Response flow = admin.post(
                 "/api/v1/flows",
                 Map.of(
@@ -87,7 +103,7 @@ class EmailIntakeIT extends IntegrationTest {
                         "templateId",
                         t.id(),
                         "definition",
-                        Map.of("id", "start", "type", "start", "name", "提交", "next", task)));
+                        Map.of("id", "start", "type", "start", "name", "提交", "next", check)));
         assertThat(flow.status()).as(flow.body()).isEqualTo(201);
         Api.Response published = admin.post("/api/v1/flows/" + flow.id() + "/publish", Map.of("version", 0));
         assertThat(published.status()).as(published.body()).isEqualTo(200);

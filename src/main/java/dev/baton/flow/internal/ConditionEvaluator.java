@@ -49,6 +49,7 @@ public final class ConditionEvaluator {
             "ticket.source", SimpleType.STRING,
             "ticket.priority", SimpleType.STRING,
             "ticket.template", SimpleType.STRING,
+            "ticket.channel", SimpleType.STRING,
             "ticket.createdAt", SimpleType.TIMESTAMP,
             "customer.level", SimpleType.STRING,
             "customer.region", SimpleType.STRING,

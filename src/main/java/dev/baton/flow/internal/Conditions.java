@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code list(string)}; region: {@code map(string, string)}; image, file: {@code list(dyn)};
  *   <li>date: {@code string} {@code yyyy-MM-dd} (ISO dates order correctly as strings, and no time zone is
  *       invented); datetime: {@code timestamp};
- *   <li>{@code ticket.source}, {@code ticket.priority}, {@code ticket.template}: {@code string};
+ *   <li>{@code ticket.source}, {@code ticket.priority}, {@code ticket.template}, {@code ticket.channel} (the
+ *       intake channel's code, absent for tickets that came in otherwise): {@code string};
  *       {@code ticket.createdAt}: {@code timestamp}; {@code customer.level}, {@code customer.region}:
  *       {@code string}; {@code customer.tags}: {@code list(string)}.
  * </ul>
@@ -65,6 +66,7 @@ public final class Conditions {
                 .addVar("ticket.source", SimpleType.STRING)
                 .addVar("ticket.priority", SimpleType.STRING)
                 .addVar("ticket.template", SimpleType.STRING)
+                .addVar("ticket.channel", SimpleType.STRING)
                 .addVar("ticket.createdAt", SimpleType.TIMESTAMP)
                 .addVar("customer.level", SimpleType.STRING)
                 .addVar("customer.region", SimpleType.STRING)

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private static final List<String> NO_FALLBACK = List.of("api/", "v3/", "actuator/", "swagger-ui");
+    private static final List<String> NO_FALLBACK = List.of("api/", "public/", "v3/", "actuator/", "swagger-ui");
 
     @Bean
     LocaleResolver localeResolver() {
