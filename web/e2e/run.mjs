@@ -454,28 +454,28 @@ async function run(page) {
       await page.mouse.up()
     }
     const palette = (type) => page.locator(`[data-test="template-palette-${type}"]`)
-    await drag(palette('text'), page.locator('[data-test="template-drop-end"]'))
-    await canvasFields.nth(0).waitFor()
-    for (const type of ['textarea', 'number', 'date']) {
+    // a click adds at the end (the keyboard-friendly way); four types that way
+    for (const type of ['text', 'textarea', 'number', 'date']) {
       const before = await canvasFields.count()
-      await drag(palette(type), page.locator('[data-test="template-drop-end"]'))
+      await palette(type).click()
       await page.waitForFunction((n) => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item').length === n + 1, before)
     }
-    // a select dropped on top of the first field lands first
+    // a select dragged from the palette onto the first field lands first
     await drag(palette('select'), canvasFields.nth(0))
     await page.waitForFunction(() => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item').length === 5)
     let order = await keys()
-    log(`  after the drops: ${order.join(', ')}`)
+    log(`  after the drop: ${order.join(', ')}`)
     if (order[0] !== 'select_1') throw new Error(`the select did not land at the top: ${order}`)
-    // reorder: drag the date (last) onto the top
+    // reorder: drag the last field onto the top
+    const last = order[4]
     await drag(canvasFields.nth(4), canvasFields.nth(0))
-    await page.waitForFunction(() => document.querySelector('[data-test="template-canvas-list"] > .field-item')?.getAttribute('data-key') === 'date_1')
+    await page.waitForFunction((key) => document.querySelector('[data-test="template-canvas-list"] > .field-item')?.getAttribute('data-key') === key, last)
     order = await keys()
     log(`  after the reorder: ${order.join(', ')}`)
     if (new Set(order).size !== 5) throw new Error(`keys are not unique: ${order}`)
     // the keyboard alternative: move the date back down one place
     await canvasFields.nth(0).locator('[data-test="template-field-down"]').click()
-    await page.waitForFunction(() => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item')[1]?.getAttribute('data-key') === 'date_1')
+    await page.waitForFunction((key) => document.querySelectorAll('[data-test="template-canvas-list"] > .field-item')[1]?.getAttribute('data-key') === key, last)
     // the number is the amount the flow's condition reads
     await canvasFields.nth((await keys()).indexOf('number_1')).click()
     await page.locator('[data-test="template-field-key"]').fill('amount')
