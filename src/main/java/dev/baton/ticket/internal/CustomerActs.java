@@ -46,18 +46,25 @@ class CustomerActs {
         this.clock = clock;
     }
 
-    /** The page: step labels the template leaves blank are the status names in the caller's language. */
+    /**
+     * The page. Step labels are the template's where it renamed a step; the default names (which templates store
+     * as the zh-CN names) are given in the caller's language.
+     */
     CustomerProgress view(Loaded t) {
         ProgressReader.Progress p = this.progress.read(t);
         Locale locale = LocaleContextHolder.getLocale();
         List<CustomerProgress.Step> steps = p.steps().stream()
-                .map(s -> s.label().isBlank()
-                        ? new CustomerProgress.Step(
-                                s.code(),
-                                this.messages.getMessage("customer-status." + s.code(), null, s.code(), locale),
-                                s.reached(),
-                                s.current())
-                        : s)
+                .map(s -> {
+                    String key = "customer-status." + s.code();
+                    String standard = this.messages.getMessage(key, null, s.code(), Locale.SIMPLIFIED_CHINESE);
+                    return s.label().isBlank() || s.label().equals(standard)
+                            ? new CustomerProgress.Step(
+                                    s.code(),
+                                    this.messages.getMessage(key, null, s.code(), locale),
+                                    s.reached(),
+                                    s.current())
+                            : s;
+                })
                 .toList();
         CustomerStatus status = status(t);
         Optional<CustomerProgress.Rating> rating = rating(t);
@@ -104,8 +111,10 @@ class CustomerActs {
         // Rating work that still awaits confirmation confirms it: both acts appear in the history.
         Loaded confirmed =
                 status(t) == CustomerStatus.AWAITING_CONFIRMATION ? write(t, CONFIRM, CustomerStatus.DONE, null) : t;
-        String text = comment == null || comment.isBlank() ? null : RichText.sanitize(comment.strip());
-        Loaded rated = write(confirmed, RATE, CustomerStatus.RATED, stars(stars) + (text == null ? "" : " " + text));
+        // Kept as sanitised HTML like every comment; the history's line is the stars and the comment's text.
+        String text = comment == null || comment.isBlank() ? null : RichText.sanitize(comment);
+        String line = stars(stars) + (text == null ? "" : " " + RichText.plainText(text));
+        Loaded rated = write(confirmed, RATE, CustomerStatus.RATED, RichText.sanitize(line));
         this.db
                 .insertInto(TICKET_RATINGS)
                 .set(TICKET_RATINGS.TENANT_ID, rated.row().getTenantId())
