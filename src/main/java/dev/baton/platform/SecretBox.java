@@ -11,4 +11,10 @@ public interface SecretBox {
 
     /** @throws IllegalStateException when the value was sealed under another key or is damaged */
     String open(String sealed);
+
+    /**
+     * A 32-byte key for one purpose (e.g. signing customer links), derived by HKDF-SHA256 from the same installation key
+     * the box seals with: independent of it and of every other purpose, and changing with it.
+     */
+    byte[] derivedKey(String purpose);
 }

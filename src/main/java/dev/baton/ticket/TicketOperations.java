@@ -38,5 +38,18 @@ public interface TicketOperations {
     /** @param customerId the ticket's customer, if any */
     record Numbered(long id, @Nullable Long customerId) {}
 
+    /** The ticket as its customer sees it on the progress page; no user: the caller vouches for the customer. */
+    CustomerProgress progressForCustomer(long tenantId, long ticketId);
+
+    /** The customer confirms the finished work: only while it awaits confirmation (else 409 naming the state). */
+    CustomerProgress confirmByCustomer(long tenantId, long ticketId);
+
+    /**
+     * The customer rates the finished work once: 1 to 5 stars (400 {@code stars}) and an optional comment of at most
+     * 500 characters (400 {@code comment}); while the work awaits confirmation the rating confirms it too. A second
+     * rating, or one before the work is finished, is refused with 409.
+     */
+    CustomerProgress rateByCustomer(long tenantId, long ticketId, int stars, @Nullable String comment);
+
     record Created(TicketView ticket, boolean replayed) {}
 }

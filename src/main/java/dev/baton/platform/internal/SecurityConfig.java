@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Stateless bearer-token security for {@code /api/**}; the UI, API docs and health are public.
+ * Stateless bearer-token security for {@code /api/**}; the UI, API docs, health and {@code /public/**} are public.
  * No cookies or sessions are used, so CSRF protection has nothing to protect.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +32,9 @@ class SecurityConfig {
                 .addFilterBefore(
                         new BearerTokenFilter(tokens, directory, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/login")
+                        .permitAll()
+                        // the customer's progress page: the signed token in the path is the credential
+                        .requestMatchers("/public/progress/**")
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()

@@ -1,10 +1,12 @@
 package dev.baton.ticket.internal;
 
 import dev.baton.platform.CurrentUser;
+import dev.baton.platform.NotFoundException;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.ValidationException;
 import dev.baton.ticket.ActionRequest;
+import dev.baton.ticket.CustomerProgress;
 import dev.baton.ticket.NewTicket;
 import dev.baton.ticket.TicketAction;
 import dev.baton.ticket.TicketOperations;
@@ -40,11 +42,13 @@ class TicketController {
     private final TicketOperations tickets;
     private final TicketSearch search;
     private final TicketHistory history;
+    private final CustomerActs customerActs;
 
-    TicketController(TicketOperations tickets, TicketSearch search, TicketHistory history) {
+    TicketController(TicketOperations tickets, TicketSearch search, TicketHistory history, CustomerActs customerActs) {
         this.tickets = tickets;
         this.search = search;
         this.history = history;
+        this.customerActs = customerActs;
     }
 
     /** 201 with the new ticket; 200 with the same ticket when the Idempotency-Key was seen before. */
@@ -78,8 +82,16 @@ class TicketController {
 
     /** The customer-visible progress: six steps and the public timeline. */
     @GetMapping("/{id}/progress")
-    TicketHistory.Progress progress(@PathVariable long id) {
+    ProgressReader.Progress progress(@PathVariable long id) {
         return this.history.progress(CurrentUser.require(), id);
+    }
+
+    /** The customer's rating from the progress page; 404 while there is none. */
+    @GetMapping("/{id}/rating")
+    CustomerProgress.Rating rating(@PathVariable long id) {
+        CurrentUser me = CurrentUser.require();
+        this.tickets.get(me, id);
+        return this.customerActs.rating(me.tenantId(), id).orElseThrow(() -> new NotFoundException("rating", id));
     }
 
     /** Lists tickets the caller may see; custom fields filter as {@code field.<key>=v}, {@code field.<key>.min=v}. */

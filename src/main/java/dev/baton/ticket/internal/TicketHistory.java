@@ -1,19 +1,13 @@
 package dev.baton.ticket.internal;
 
-import static dev.baton.platform.db.Tables.TICKET_EVENTS;
-
-import dev.baton.flow.CustomerStatus;
 import dev.baton.platform.CurrentUser;
-import dev.baton.platform.db.tables.records.TicketEventsRecord;
 import dev.baton.template.FieldAccess;
 import dev.baton.template.FieldDefinition;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,17 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class TicketHistory {
 
-    private final DSLContext db;
     private final TicketService tickets;
     private final TicketAccess access;
-    private final TemplateCache templates;
+    private final ProgressReader progress;
     private final JsonMapper json;
 
-    TicketHistory(DSLContext db, TicketService tickets, TicketAccess access, TemplateCache templates, JsonMapper json) {
-        this.db = db;
+    TicketHistory(TicketService tickets, TicketAccess access, ProgressReader progress, JsonMapper json) {
         this.tickets = tickets;
         this.access = access;
-        this.templates = templates;
+        this.progress = progress;
         this.json = json;
     }
 
@@ -54,20 +46,13 @@ class TicketHistory {
             String visibility,
             Instant createdAt) {}
 
-    /** One of the six customer-visible steps; {@code reached} for the current step and those before it. */
-    record Step(String code, String label, boolean reached, boolean current) {}
-
-    record PublicEntry(String kind, @Nullable String body, Instant at) {}
-
-    record Progress(String number, String title, String customerStatus, List<Step> steps, List<PublicEntry> timeline) {}
-
     @Transactional(readOnly = true)
     List<EventView> events(CurrentUser me, long ticketId) {
         Loaded t = this.tickets.visible(this.access.caller(me), ticketId);
         List<FieldDefinition> defs = this.tickets.fields(t.row());
         Set<String> hidden = new java.util.HashSet<>();
         defs.stream().filter(d -> !FieldAccess.canSee(d, me.roleCodes())).forEach(d -> hidden.add(d.key()));
-        return rows(me.tenantId(), ticketId).stream()
+        return this.progress.rows(me.tenantId(), ticketId).stream()
                 .map(r -> new EventView(
                         r.getId(),
                         r.getTicketVersion(),
@@ -82,41 +67,8 @@ class TicketHistory {
     }
 
     @Transactional(readOnly = true)
-    Progress progress(CurrentUser me, long ticketId) {
-        Loaded t = this.tickets.visible(this.access.caller(me), ticketId);
-        Map<String, String> labels = this.templates
-                .header(me.tenantId(), t.row().getTemplateId())
-                .map(h -> h.statusNames())
-                .orElse(Map.of());
-        CustomerStatus current =
-                CustomerStatus.valueOf(t.row().getCustomerStatus().toUpperCase(java.util.Locale.ROOT));
-        List<Step> steps = new ArrayList<>();
-        for (CustomerStatus s : CustomerStatus.values()) {
-            steps.add(new Step(
-                    s.code(), labels.getOrDefault(s.code(), ""), s.ordinal() <= current.ordinal(), s == current));
-        }
-        List<PublicEntry> timeline = new ArrayList<>();
-        for (TicketEventsRecord r : rows(me.tenantId(), ticketId)) {
-            if (r.getTicketVersion() == 0) {
-                timeline.add(new PublicEntry("submitted", null, r.getCreatedAt()));
-            } else if ("public".equals(r.getVisibility())) {
-                timeline.add(new PublicEntry(
-                        r.getAction(), r.getBody() == null ? null : RichText.sanitize(r.getBody()), r.getCreatedAt()));
-            } else if (r.getChanges() != null && r.getChanges().contains("\"customerStatus\"")) {
-                JsonNode pair = this.json.readTree(r.getChanges()).path("customerStatus");
-                timeline.add(new PublicEntry("status:" + pair.path(1).asString(), null, r.getCreatedAt()));
-            }
-        }
-        return new Progress(t.row().getNumber(), t.row().getTitle(), current.code(), steps, timeline);
-    }
-
-    private List<TicketEventsRecord> rows(long tenantId, long ticketId) {
-        return this.db
-                .selectFrom(TICKET_EVENTS)
-                .where(TICKET_EVENTS.TENANT_ID.eq(tenantId), TICKET_EVENTS.TICKET_ID.eq(ticketId))
-                .orderBy(TICKET_EVENTS.TICKET_VERSION)
-                .limit(5_000)
-                .fetch();
+    ProgressReader.Progress progress(CurrentUser me, long ticketId) {
+        return this.progress.read(this.tickets.visible(this.access.caller(me), ticketId));
     }
 
     private @Nullable JsonNode changes(@Nullable String text, Set<String> hidden) {

@@ -20,6 +20,7 @@ import dev.baton.template.FieldIndex;
 import dev.baton.template.FieldValues;
 import dev.baton.template.TemplateCatalog;
 import dev.baton.ticket.ActionRequest;
+import dev.baton.ticket.CustomerProgress;
 import dev.baton.ticket.NewTicket;
 import dev.baton.ticket.TicketAction;
 import dev.baton.ticket.TicketEvent;
@@ -71,6 +72,7 @@ class TicketService implements TicketOperations {
     private final Clock clock;
     private final ObjectProvider<TicketRouting> routing;
     private final CustomerDirectory customers;
+    private final CustomerActs customerActs;
 
     TicketService(
             TicketStore store,
@@ -87,8 +89,10 @@ class TicketService implements TicketOperations {
             TransactionTemplate transactions,
             Clock clock,
             ObjectProvider<TicketRouting> routing,
-            CustomerDirectory customers) {
+            CustomerDirectory customers,
+            CustomerActs customerActs) {
         this.customers = customers;
+        this.customerActs = customerActs;
         this.store = store;
         this.json = json;
         this.writer = writer;
@@ -437,6 +441,25 @@ class TicketService implements TicketOperations {
                 throw new VersionConflictException("ticket", ticketId, now);
             }
         }
+    }
+
+    @Override
+    public CustomerProgress progressForCustomer(long tenantId, long ticketId) {
+        return Objects.requireNonNull(this.transactions.execute(
+                s -> this.customerActs.view(visible(TicketAccess.system(tenantId), ticketId, false))));
+    }
+
+    @Override
+    public CustomerProgress confirmByCustomer(long tenantId, long ticketId) {
+        return Objects.requireNonNull(this.transactions.execute(
+                s -> this.customerActs.confirm(visible(TicketAccess.system(tenantId), ticketId, true))));
+    }
+
+    @Override
+    public CustomerProgress rateByCustomer(long tenantId, long ticketId, int stars, @Nullable String comment) {
+        CustomerActs.checkRating(stars, comment);
+        return Objects.requireNonNull(this.transactions.execute(
+                s -> this.customerActs.rate(visible(TicketAccess.system(tenantId), ticketId, true), stars, comment)));
     }
 
     @Override

@@ -52,13 +52,18 @@ final class Transition {
     }
 
     Transition(Loaded before, CurrentUser actor, TicketAction action, Instant now) {
+        this(before, actor, action.code(), now);
+    }
+
+    /** A change under an action code of its own, for acts that are not {@link TicketAction}s (the customer's). */
+    Transition(Loaded before, CurrentUser actor, String action, Instant now) {
         this.before = before;
         this.row = before.row().copy();
         this.row.setId(before.row().getId());
         this.row.setTenantId(before.row().getTenantId());
         this.row.changed(false);
         this.actor = actor;
-        this.action = action.code();
+        this.action = action;
         this.now = now;
         this.fields = new LinkedHashMap<>(before.fields());
         this.state = before.state();
