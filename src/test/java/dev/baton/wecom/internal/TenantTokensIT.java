@@ -3,11 +3,15 @@ package dev.baton.wecom.internal;
 import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.platform.db.Tables.WECOM_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.support.Api;
 import dev.baton.support.IntegrationTest;
 import dev.baton.wecom.FakeWeCom;
+import dev.baton.wecom.WeComException;
+import dev.baton.wecom.WeComGateway;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.cp.api.WxCpService;
 import org.jooq.DSLContext;
@@ -37,6 +41,9 @@ class TenantTokensIT extends IntegrationTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    WeComGateway gateway;
 
     @Test
     void twoNodesShareOneTokenAndAnExpiredOneIsRenewedOnce() throws Exception {
@@ -79,6 +86,28 @@ class TenantTokensIT extends IntegrationTest {
         WxCpService rebuilt = this.services.of(tenant).orElseThrow();
         assertThat(rebuilt).isNotSameAs(cached);
         assertThat(rebuilt.getWxCpConfigStorage().getAgentId()).isEqualTo(7);
+    }
+
+    @Test
+    void aTenantSendsAsItsOwnAppAndOneWithoutSettingsCannotSend() {
+        // no baton.wecom.* here: nothing to fall back on
+        Api admin = newTenant();
+        long tenant = tenantId(admin);
+        assertThat(this.gateway.configured(tenant)).isFalse();
+        var card = new WeComGateway.TextCard("工单已指派", "T-1", "https://baton.example.com/t/1", "查看详情");
+        assertThatThrownBy(() -> this.gateway.sendTextCard(tenant, List.of("zhang.san"), card))
+                .isInstanceOf(WeComException.class)
+                .hasMessageContaining("not configured");
+
+        Map<String, Object> body = Map.of("corpId", FakeWeCom.CORP_ID, "agentId", 4242, "secret", FakeWeCom.SECRET);
+        assertThat(admin.put("/api/v1/wecom/settings", body).status()).isEqualTo(200);
+        assertThat(this.gateway.configured(tenant)).isTrue();
+        this.gateway.sendTextCard(tenant, List.of("zhang.san"), card);
+        assertThat(WECOM.sentTo("zhang.san"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.path("agentid").asInt()).isEqualTo(4242));
+        assertThat(this.db.fetchCount(WECOM_TOKENS, WECOM_TOKENS.TENANT_ID.eq(tenant)))
+                .isOne();
     }
 
     private long tenantId(Api admin) {
