@@ -3,11 +3,14 @@ package dev.baton.wecom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Sends WeCom application messages to members of the corp, by their WeCom user ids. */
+/**
+ * Sends WeCom application messages to members of a tenant's corp, by their WeCom user ids: the corp of the tenant's
+ * own WeCom settings, or, for a tenant without any, the installation's ({@code baton.wecom.*}).
+ */
 public interface WeComGateway {
 
-    /** Whether a corp id, agent id and secret are configured; without them nothing can be sent. */
-    boolean configured();
+    /** Whether the tenant (or else the installation) has a corp id, agent id and secret; without them nothing can be sent. */
+    boolean configured(long tenantId);
 
     /**
      * Sends a text card (title, description, a link and its button) to these users.
@@ -15,7 +18,7 @@ public interface WeComGateway {
      * @throws WeComException when WeCom refuses the message or any of the users (invalid, not licensed), or
      *     cannot be reached; its message is WeCom's answer verbatim
      */
-    void sendTextCard(List<String> userIds, TextCard card);
+    void sendTextCard(long tenantId, List<String> userIds, TextCard card);
 
     /**
      * Sends a template card of type {@code button_interaction} (title, description, rows of name and value, the
@@ -23,7 +26,7 @@ public interface WeComGateway {
      *
      * @throws WeComException as {@link #sendTextCard}
      */
-    void sendTemplateCard(List<String> userIds, TemplateCard card);
+    void sendTemplateCard(long tenantId, List<String> userIds, TemplateCard card);
 
     /**
      * @param url where the card's button leads (the ticket)

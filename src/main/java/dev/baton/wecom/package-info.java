@@ -6,7 +6,7 @@
  * (template-card "accept" presses accept the ticket, {@link dev.baton.wecom.CardKeys}).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "ticket"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: db", "ticket", "org"})
 package dev.baton.wecom;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /cgi-bin/message/send} records each message (text cards, and template cards of type
  * {@code button_interaction}, refused with errcode 40058 without a title, buttons or a fresh valid task id). Users
  * can be made unknown (errcode 81013), unlicensed (an {@code unlicenseduser} answer) or the whole API busy
- * (errcode -1).
+ * (errcode -1). It also hands out the corp's and the app's JS-SDK tickets, exchanges OAuth codes for member ids
+ * ({@code /cgi-bin/auth/getuserinfo}), and can end its access token early (errcode 42001).
  */
 public final class FakeWeCom {
 
     public static final String CORP_ID = "wwfakecorp";
     public static final String SECRET = "fake-secret";
     public static final int AGENT_ID = 1000002;
-    private static final String TOKEN = "fake-access-token";
+    public static final String JSAPI_TICKET = "fake-corp-jsapi-ticket";
+    public static final String AGENT_TICKET = "fake-agent-jsapi-ticket";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -37,6 +39,12 @@ public final class FakeWeCom {
     private final Set<String> unlicensed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger tickets = new AtomicInteger();
+    /** The valid access token; the ones handed out before it answer 42001 (expired). */
+    private final AtomicReference<String> token = new AtomicReference<>("fake-access-token");
+
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> oauthCodes = new ConcurrentHashMap<>();
     private final Set<String> taskIds = ConcurrentHashMap.newKeySet();
 
     public FakeWeCom() {
@@ -47,6 +55,9 @@ public final class FakeWeCom {
         }
         this.server.createContext("/cgi-bin/gettoken", this::token);
         this.server.createContext("/cgi-bin/message/send", this::send);
+        this.server.createContext("/cgi-bin/get_jsapi_ticket", e -> ticket(e, JSAPI_TICKET));
+        this.server.createContext("/cgi-bin/ticket/get", e -> ticket(e, AGENT_TICKET));
+        this.server.createContext("/cgi-bin/auth/getuserinfo", this::userInfo);
         this.server.start();
     }
 
@@ -78,6 +89,24 @@ public final class FakeWeCom {
         return this.tokens.get();
     }
 
+    /** How many JS-SDK tickets (the corp's and the app's) were handed out. */
+    public int ticketsIssued() {
+        return this.tickets.get();
+    }
+
+    /** WeCom ends the current access token early: calls with it answer 42001 and the next gettoken gets a new one. */
+    public void expireToken() {
+        String old = this.token.getAndUpdate(t -> "fake-access-token-" + (this.tokens.get() + 1));
+        this.expired.add(old);
+    }
+
+    /** An OAuth code WeCom gave the browser of this member; it can be exchanged once. */
+    public String oauthCode(String weComUserId) {
+        String code = "code-" + weComUserId + "-" + this.oauthCodes.size();
+        this.oauthCodes.put(code, weComUserId);
+        return code;
+    }
+
     private void token(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getQuery();
         if (query == null || !query.contains("corpid=" + CORP_ID) || !query.contains("corpsecret=" + SECRET)) {
@@ -85,13 +114,53 @@ public final class FakeWeCom {
             return;
         }
         this.tokens.incrementAndGet();
-        answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "access_token", TOKEN, "expires_in", 7200));
+        answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "access_token", this.token.get(), "expires_in", 7200));
+    }
+
+    /** Whether the call carries the valid access token; answers WeCom's error when it does not. */
+    private boolean authorised(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        String given = query == null
+                ? ""
+                : java.util.Arrays.stream(query.split("&"))
+                        .filter(p -> p.startsWith("access_token="))
+                        .map(p -> p.substring("access_token=".length()))
+                        .findFirst()
+                        .orElse("");
+        if (given.equals(this.token.get())) {
+            return true;
+        }
+        if (this.expired.contains(given)) {
+            answer(exchange, Map.of("errcode", 42001, "errmsg", "access_token expired"));
+        } else {
+            answer(exchange, Map.of("errcode", 40014, "errmsg", "invalid access_token"));
+        }
+        return false;
+    }
+
+    private void ticket(HttpExchange exchange, String ticket) throws IOException {
+        if (authorised(exchange)) {
+            this.tickets.incrementAndGet();
+            answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "ticket", ticket, "expires_in", 7200));
+        }
+    }
+
+    private void userInfo(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        String code = query == null ? "" : query.replaceAll(".*(?:^|&)code=([^&]*).*", "$1");
+        String user = this.oauthCodes.remove(code);
+        if (user == null) {
+            answer(exchange, Map.of("errcode", 40029, "errmsg", "invalid code"));
+            return;
+        }
+        answer(exchange, Map.of("errcode", 0, "errmsg", "ok", "userid", user, "user_ticket", "ut-" + code));
     }
 
     private void send(HttpExchange exchange) throws IOException {
-        URI uri = exchange.getRequestURI();
-        if (uri.getQuery() == null || !uri.getQuery().contains("access_token=" + TOKEN)) {
-            answer(exchange, Map.of("errcode", 40014, "errmsg", "invalid access_token"));
+        if (!authorised(exchange)) {
             return;
         }
         if (this.busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

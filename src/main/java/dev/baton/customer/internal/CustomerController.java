@@ -1,9 +1,11 @@
 package dev.baton.customer.internal;
 
 import dev.baton.platform.CurrentUser;
+import dev.baton.platform.FieldError;
 import dev.baton.platform.PageQuery;
 import dev.baton.platform.PageResult;
 import dev.baton.platform.ValidationException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,6 +48,25 @@ class CustomerController {
                 q,
                 level,
                 tag);
+    }
+
+    /** The customer linked to a WeCom external contact or to a group chat: exactly one of the two is given. */
+    @GetMapping("/by-wecom")
+    @PreAuthorize("hasAuthority('ticket.read')")
+    CustomerView byWeCom(
+            @RequestParam(required = false) @Nullable String externalUserId,
+            @RequestParam(required = false) @Nullable String chatId) {
+        boolean external = externalUserId != null && !externalUserId.isBlank();
+        boolean chat = chatId != null && !chatId.isBlank();
+        if (external == chat) {
+            String message = external ? "{customer.by-wecom.both}" : "{validation.required}";
+            throw new ValidationException(
+                    List.of(new FieldError("externalUserId", message), new FieldError("chatId", message)));
+        }
+        long tenantId = CurrentUser.require().tenantId();
+        return external
+                ? this.customers.byWeCom(tenantId, Customers.EXTERNAL, java.util.Objects.requireNonNull(externalUserId))
+                : this.customers.byWeCom(tenantId, Customers.GROUP, java.util.Objects.requireNonNull(chatId));
     }
 
     @GetMapping("/{id}")

@@ -145,6 +145,24 @@ class Customers implements CustomerDirectory, CustomerIntake {
         return id;
     }
 
+    /**
+     * The customer a WeCom external contact ({@code external_userid}) or group chat ({@code chat_id}) belongs to: the
+     * sidebar opened in a chat asks who it is talking to.
+     *
+     * @param kind {@link #EXTERNAL} or {@link #GROUP}
+     */
+    @Transactional(readOnly = true)
+    CustomerView byWeCom(long tenantId, String kind, String ref) {
+        return this.db
+                .select(CUSTOMER_LINKS.CUSTOMER_ID)
+                .from(CUSTOMER_LINKS)
+                .where(CUSTOMER_LINKS.TENANT_ID.eq(tenantId), CUSTOMER_LINKS.KIND.eq(kind), CUSTOMER_LINKS.REF.eq(ref))
+                .fetchOptional(CUSTOMER_LINKS.CUSTOMER_ID)
+                .flatMap(id -> live(tenantId, id))
+                .map(this::view)
+                .orElseThrow(() -> new NotFoundException("customer", ref));
+    }
+
     @Transactional
     CustomerView create(long tenantId, CustomerCommand cmd) {
         Checked c = check(tenantId, cmd, null);

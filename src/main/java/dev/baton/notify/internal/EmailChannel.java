@@ -25,7 +25,7 @@ class EmailChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean available() {
+    public boolean available(long tenantId) {
         return this.mail.getIfAvailable() != null;
     }
 

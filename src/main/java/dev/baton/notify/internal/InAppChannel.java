@@ -26,7 +26,7 @@ class InAppChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean available() {
+    public boolean available(long tenantId) {
         return true;
     }
 

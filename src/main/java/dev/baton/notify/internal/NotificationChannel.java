@@ -8,8 +8,8 @@ interface NotificationChannel {
 
     Channel channel();
 
-    /** Whether this channel is set up at all (a mail server, a WeCom corp, an SMS provider). */
-    boolean available();
+    /** Whether this channel is set up for the tenant (a mail server, its WeCom corp, an SMS provider). */
+    boolean available(long tenantId);
 
     /** Where this recipient is reached on this channel; empty when they have no such address. */
     Optional<String> address(Recipient recipient);

@@ -113,7 +113,7 @@ class OutboxNotifier implements Notifier {
                 NotificationChannel sender = this.channels.get(channel);
                 boolean wanted =
                         chosen.getOrDefault(person.id(), Map.of()).getOrDefault(channel, channel.onByDefault());
-                if (sender == null || !wanted || !sender.available() || (only != null && only != channel)) {
+                if (sender == null || !wanted || !sender.available(tenant) || (only != null && only != channel)) {
                     continue;
                 }
                 Optional<String> address = sender.address(person);

@@ -19,7 +19,7 @@ class SmsChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean available() {
+    public boolean available(long tenantId) {
         return this.provider.configured();
     }
 

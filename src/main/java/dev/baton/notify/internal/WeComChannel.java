@@ -39,8 +39,8 @@ class WeComChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean available() {
-        return this.wecom.configured();
+    public boolean available(long tenantId) {
+        return this.wecom.configured(tenantId);
     }
 
     @Override
@@ -68,9 +68,10 @@ class WeComChannel implements NotificationChannel {
         String url = message.link() != null ? message.link() : this.properties.linkBase();
         try {
             if (card(message)) {
-                this.wecom.sendTemplateCard(List.of(message.address()), acceptCard(message, url));
+                this.wecom.sendTemplateCard(message.tenantId(), List.of(message.address()), acceptCard(message, url));
             } else {
                 this.wecom.sendTextCard(
+                        message.tenantId(),
                         List.of(message.address()),
                         new WeComGateway.TextCard(message.subject(), message.body(), url, "查看详情"));
             }

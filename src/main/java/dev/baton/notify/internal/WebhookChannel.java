@@ -30,7 +30,7 @@ class WebhookChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean available() {
+    public boolean available(long tenantId) {
         return true;
     }
 

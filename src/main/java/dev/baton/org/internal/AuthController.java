@@ -1,6 +1,8 @@
 package dev.baton.org.internal;
 
-import dev.baton.platform.AccessTokens;
+import dev.baton.org.SignIn;
+import dev.baton.org.SignIn.LoginResponse;
+import dev.baton.org.SignIn.Me;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.BatonSettings;
 import dev.baton.platform.CurrentUser;
@@ -11,11 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,12 +35,10 @@ class AuthController {
 
     private final TenantRepository tenants;
     private final UserRepository users;
-    private final RoleRepository roles;
     private final PasswordEncoder passwords;
-    private final AccessTokens tokens;
     private final LoginThrottle throttle;
     private final BatonSettings settings;
-    private final OrgPrincipalDirectory directory;
+    private final SignIn sessions;
     /**
      * Compared against when the account does not exist, so timing does not reveal which accounts do.
      * A fixed, well-formed Argon2id hash that no password is known to produce, rather than one computed
@@ -53,20 +50,16 @@ class AuthController {
     AuthController(
             TenantRepository tenants,
             UserRepository users,
-            RoleRepository roles,
             PasswordEncoder passwords,
-            AccessTokens tokens,
             LoginThrottle throttle,
             BatonSettings settings,
-            OrgPrincipalDirectory directory) {
+            SignIn sessions) {
         this.tenants = tenants;
         this.users = users;
-        this.roles = roles;
         this.passwords = passwords;
-        this.tokens = tokens;
         this.throttle = throttle;
         this.settings = settings;
-        this.directory = directory;
+        this.sessions = sessions;
     }
 
     @PostMapping("/login")
@@ -95,57 +88,19 @@ class AuthController {
             throw new BatonException(HttpStatus.UNAUTHORIZED, "demo-password-disabled");
         }
         this.throttle.succeeded(account);
-        AccessTokens.AccessToken token =
-                this.tokens.issue(tenant.get().id(), user.get().getId());
-        CurrentUser me = this.directory
-                .loadUser(tenant.get().id(), user.get().getId())
+        return this.sessions
+                .session(tenant.get().id(), user.get().getId())
                 .orElseThrow(() -> new NotFoundException("user", user.get().getId()));
-        return new LoginResponse(token.accessToken(), token.expiresAt(), me(me));
     }
 
     @GetMapping("/me")
     @Transactional(readOnly = true)
     Me me() {
-        return me(CurrentUser.require());
-    }
-
-    private Me me(CurrentUser current) {
-        Tenant tenant = this.tenants.findById(current.tenantId()).orElseThrow();
-        String displayName = current.userId() == null || current.apiKeyId() != null
-                ? current.name()
-                : this.users
-                        .findRecord(current.tenantId(), current.userId())
-                        .map(UsersRecord::getDisplayName)
-                        .orElse(current.name());
-        List<RoleRef> roleRefs = this.roles.findAll(current.tenantId()).stream()
-                .filter(r -> current.roleIds().contains(r.id()))
-                .map(r -> new RoleRef(r.id(), r.code(), r.name()))
-                .toList();
-        return new Me(
-                current.apiKeyId() == null ? current.userId() : null,
-                new TenantRef(tenant.code(), tenant.name()),
-                current.name(),
-                displayName,
-                roleRefs,
-                current.permissions().stream().sorted().toList());
+        return this.sessions.me(CurrentUser.require());
     }
 
     record LoginRequest(
             @NotBlank @Size(max = 32) String tenant,
             @NotBlank @Size(max = 64) String username,
             @NotBlank @Size(max = 128) String password) {}
-
-    record LoginResponse(String accessToken, Instant expiresAt, Me user) {}
-
-    record Me(
-            @Nullable Long id,
-            TenantRef tenant,
-            String username,
-            String displayName,
-            List<RoleRef> roles,
-            List<String> permissions) {}
-
-    record TenantRef(String code, String name) {}
-
-    record RoleRef(long id, String code, String name) {}
 }

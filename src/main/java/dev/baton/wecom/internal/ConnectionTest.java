@@ -1,8 +1,7 @@
 package dev.baton.wecom.internal;
 
 import me.chanjar.weixin.common.error.WxErrorException;
-import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
-import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import me.chanjar.weixin.cp.api.WxCpService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Component;
 class ConnectionTest {
 
     private final WeComSettings settings;
-    private final WeComProperties properties;
+    private final TenantServices services;
 
-    ConnectionTest(WeComSettings settings, WeComProperties properties) {
+    ConnectionTest(WeComSettings settings, TenantServices services) {
         this.settings = settings;
-        this.properties = properties;
+        this.services = services;
     }
 
     /** @param error WeCom's answer verbatim (errcode and errmsg), or why it could not be reached */
@@ -30,13 +29,8 @@ class ConnectionTest {
         if (credentials == null) {
             return new Result(false, null, "WeCom is not set up for this tenant yet");
         }
-        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
-        config.setBaseApiUrl(this.properties.baseUrl());
-        config.setCorpId(credentials.corpId());
-        config.setCorpSecret(credentials.secret());
-        config.setAgentId(credentials.agentId());
-        WxCpServiceImpl wx = new SingleTryWxCpService();
-        wx.setWxCpConfigStorage(config);
+        // a fresh token, whatever is cached: the check is that these credentials get one now
+        WxCpService wx = this.services.build(tenantId, credentials);
         try {
             wx.getAccessToken(true);
             return new Result(true, null, null);

@@ -1,6 +1,9 @@
 package dev.baton.wecom.internal;
 
+import dev.baton.platform.BatonException;
 import java.util.Set;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.springframework.http.HttpStatus;
 
 /** Which WeCom error codes no retry can cure. */
 final class WeComErrors {
@@ -15,5 +18,11 @@ final class WeComErrors {
 
     static boolean permanent(int code) {
         return PERMANENT.contains(code);
+    }
+
+    /** WeCom's refusal of a call a user is waiting for, as a 502 problem with WeCom's answer verbatim. */
+    static BatonException refused(WxErrorException e) {
+        return new BatonException(
+                HttpStatus.BAD_GATEWAY, "wecom-refused", e.getError().toString());
     }
 }

@@ -83,6 +83,16 @@ class WeComSettings {
                         r.getAesKeyEnc() == null ? null : this.box.open(r.getAesKeyEnc())));
     }
 
+    /** The version of the tenant's settings, empty when it has none: what a built service is checked against. */
+    @Transactional(readOnly = true)
+    Optional<Integer> version(long tenantId) {
+        return this.db
+                .select(WECOM_SETTINGS.VERSION)
+                .from(WECOM_SETTINGS)
+                .where(WECOM_SETTINGS.TENANT_ID.eq(tenantId))
+                .fetchOptional(WECOM_SETTINGS.VERSION);
+    }
+
     @Transactional
     WeComSettingsView save(long tenantId, WeComSettingsCommand cmd) {
         WecomSettingsRecord current = this.db.fetchOne(WECOM_SETTINGS, WECOM_SETTINGS.TENANT_ID.eq(tenantId));
@@ -146,6 +156,8 @@ class WeComSettings {
                 throw new VersionConflictException("wecom_settings", tenantId, current.getVersion());
             }
         }
+        // tokens fetched with the former corp or secret are not this corp's
+        SharedTokenStorage.dropAll(this.db, tenantId);
         // which parts changed, never their values
         List<String> changed = new ArrayList<>(List.of("corpId=" + cmd.corpId(), "agentId=" + cmd.agentId()));
         if (!blank(cmd.secret())) {

@@ -18,18 +18,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * {@link WeComGateway} over WxJava's {@code WxCpServiceImpl}, which fetches and caches the access token (and
- * fetches a new one when WeCom says it expired).
+ * {@link WeComGateway} over WxJava's {@code WxCpServiceImpl}, which fetches the access token (and fetches a new one
+ * when WeCom says it expired): the tenant's own service ({@link TenantServices}, tokens shared in the database), or
+ * for a tenant without WeCom settings the installation's corp from {@code baton.wecom.*}, its token in memory.
  */
 @Component
 @EnableConfigurationProperties(WeComProperties.class)
 class WxJavaGateway implements WeComGateway {
 
     private final WeComProperties properties;
-    private final WxCpService service;
+    private final TenantServices tenants;
+    private final WxCpService installation;
 
-    WxJavaGateway(WeComProperties properties) {
+    WxJavaGateway(WeComProperties properties, TenantServices tenants) {
         this.properties = properties;
+        this.tenants = tenants;
         WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
         config.setBaseApiUrl(properties.baseUrl());
         config.setCorpId(properties.corpId());
@@ -37,30 +40,32 @@ class WxJavaGateway implements WeComGateway {
         config.setAgentId(properties.agentId());
         WxCpServiceImpl wx = new SingleTryWxCpService();
         wx.setWxCpConfigStorage(config);
-        this.service = wx;
+        this.installation = wx;
     }
 
     @Override
-    public boolean configured() {
-        return this.properties.complete();
+    public boolean configured(long tenantId) {
+        return this.properties.complete() || this.tenants.of(tenantId).isPresent();
     }
 
     @Override
-    public void sendTextCard(List<String> userIds, TextCard card) {
-        requireConfigured();
-        send(WxCpMessage.TEXTCARD()
-                .agentId(this.properties.agentId())
-                .toUser(String.join("|", userIds))
-                .title(card.title())
-                .description(card.description())
-                .url(card.url())
-                .btnTxt(card.buttonText())
-                .build());
+    public void sendTextCard(long tenantId, List<String> userIds, TextCard card) {
+        WxCpService service = service(tenantId);
+        send(
+                service,
+                WxCpMessage.TEXTCARD()
+                        .agentId(service.getWxCpConfigStorage().getAgentId())
+                        .toUser(String.join("|", userIds))
+                        .title(card.title())
+                        .description(card.description())
+                        .url(card.url())
+                        .btnTxt(card.buttonText())
+                        .build());
     }
 
     @Override
-    public void sendTemplateCard(List<String> userIds, TemplateCard card) {
-        requireConfigured();
+    public void sendTemplateCard(long tenantId, List<String> userIds, TemplateCard card) {
+        WxCpService service = service(tenantId);
         List<HorizontalContent> rows = card.rows().stream()
                 .map(r -> HorizontalContent.builder()
                         .keyname(r.name())
@@ -77,33 +82,38 @@ class WxJavaGateway implements WeComGateway {
                         .url(b.url())
                         .build())
                 .toList();
-        send(WxCpMessage.TEMPLATECARD()
-                .agentId(this.properties.agentId())
-                .toUser(String.join("|", userIds))
-                .cardType(WxConsts.TemplateCardType.BUTTON_INTERACTION)
-                .taskId(card.taskId())
-                .mainTitleTitle(card.title())
-                .subTitleText(card.description())
-                .horizontalContents(rows)
-                .cardActionType(1)
-                .cardActionUrl(card.url())
-                .buttons(buttons)
-                .build());
+        send(
+                service,
+                WxCpMessage.TEMPLATECARD()
+                        .agentId(service.getWxCpConfigStorage().getAgentId())
+                        .toUser(String.join("|", userIds))
+                        .cardType(WxConsts.TemplateCardType.BUTTON_INTERACTION)
+                        .taskId(card.taskId())
+                        .mainTitleTitle(card.title())
+                        .subTitleText(card.description())
+                        .horizontalContents(rows)
+                        .cardActionType(1)
+                        .cardActionUrl(card.url())
+                        .buttons(buttons)
+                        .build());
     }
 
-    private void requireConfigured() {
-        if (!configured()) {
-            throw new WeComException(-1, "WeCom is not configured (baton.wecom.corp-id, agent-id, secret)", true);
-        }
+    private WxCpService service(long tenantId) {
+        return this.tenants.of(tenantId).orElseGet(() -> {
+            if (!this.properties.complete()) {
+                throw new WeComException(
+                        -1, "WeCom is not configured (the tenant's WeCom settings, or baton.wecom.*)", true);
+            }
+            return this.installation;
+        });
     }
 
-    private void send(WxCpMessage message) {
+    private void send(WxCpService service, WxCpMessage message) {
         String answer;
         try {
             // posted by hand rather than through getMessageService().send(): its result drops "unlicenseduser"
-            answer = this.service.post(
-                    this.service.getWxCpConfigStorage().getApiUrl(WxCpApiPathConsts.Message.MESSAGE_SEND),
-                    message.toJson());
+            answer = service.post(
+                    service.getWxCpConfigStorage().getApiUrl(WxCpApiPathConsts.Message.MESSAGE_SEND), message.toJson());
         } catch (WxErrorException e) {
             int code = e.getError().getErrorCode();
             throw new WeComException(code, e.getError().toString(), WeComErrors.permanent(code));
