@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildQuery, configureHttp, request } from './http'
+import { ApiError, buildQuery, configureHttp, publicRequest, request } from './http'
 
 describe('buildQuery', () => {
   it('drops empty values and encodes the rest', () => {
@@ -21,6 +21,17 @@ describe('request', () => {
     vi.stubGlobal('fetch', fetchMock)
     return fetchMock
   }
+
+  it('calls a public path from the site root without the token', async () => {
+    const fetchMock = stubFetch(200, { ok: true }, 'application/json')
+    configureHttp({ getToken: () => 'tok', getLocale: () => 'en', onUnauthorized: () => {} })
+    await publicRequest('/public/progress/abc', { method: 'POST', headers: { 'X-Test': '1' } })
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/public/progress/abc')
+    const headers = init.headers as Record<string, string>
+    expect(headers.Authorization).toBeUndefined()
+    expect(headers['X-Test']).toBe('1')
+  })
 
   it('sends the token and the UI locale', async () => {
     const fetchMock = stubFetch(200, { ok: true }, 'application/json')

@@ -48,6 +48,10 @@ export interface RequestOptions {
   anonymous?: boolean
   /** A 401 is reported to the caller only (the caller handles the redirect itself). */
   quietUnauthorized?: boolean
+  /** `path` is from the site root (e.g. `/public/progress/…`), not under API_BASE. */
+  absolute?: boolean
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
@@ -79,6 +83,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.getLocale(),
+    ...opts.headers,
   }
   const token = opts.anonymous ? null : hooks.getToken()
   if (token) headers.Authorization = `Bearer ${token}`
@@ -93,7 +98,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 
   let res: Response
   try {
-    res = await fetch(API_BASE + path + buildQuery(opts.query), {
+    res = await fetch((opts.absolute ? '' : API_BASE) + path + buildQuery(opts.query), {
       method: opts.method ?? 'GET',
       headers,
       body,
@@ -112,4 +117,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** A request outside /api/v1 for someone who is not signed in (the customer's progress page): no token is sent. */
+export function publicRequest<T>(path: string, opts: Omit<RequestOptions, 'absolute' | 'anonymous'> = {}): Promise<T> {
+  return request<T>(path, { ...opts, absolute: true, anonymous: true })
 }

@@ -17,6 +17,31 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/auth/LoginPage.vue'),
     meta: { public: true, title: 'auth.login' },
   },
+  // mobile views: full-screen pages outside the desktop layout
+  {
+    path: '/p/:token',
+    name: 'customer-progress',
+    component: () => import('@/features/mobile/ProgressPage.vue'),
+    meta: { public: true, title: 'mobile.progress.title' },
+  },
+  {
+    path: '/m/sidebar',
+    name: 'wecom-sidebar',
+    component: () => import('@/features/mobile/SidebarPage.vue'),
+    meta: { title: 'mobile.sidebar.title' },
+  },
+  {
+    path: '/m/tickets',
+    name: 'engineer-tickets',
+    component: () => import('@/features/mobile/EngineerTicketsPage.vue'),
+    meta: { title: 'mobile.engineer.title' },
+  },
+  {
+    path: '/m/tickets/:id(\\d+)',
+    name: 'engineer-ticket',
+    component: () => import('@/features/mobile/EngineerTicketPage.vue'),
+    meta: { title: 'mobile.engineer.title' },
+  },
   {
     path: '/f/:tenant/:channel',
     name: 'public-form',

@@ -96,6 +96,7 @@ export interface NewTicket {
   priority?: string
   source?: string
   customerId?: number | null
+  chatExcerpt?: string | null
 }
 
 export type TicketListParams = Record<string, string | number | undefined>
@@ -107,5 +108,11 @@ export const ticketsApi = {
   events: (id: number) => request<TicketEvent[]>(`/tickets/${id}/events`),
   act: (id: number, action: string, body: ActionRequest) =>
     request<TicketView>(`/tickets/${id}/actions/${action}`, { method: 'POST', body }),
-  create: (body: NewTicket) => request<TicketView>('/tickets', { method: 'POST', body }),
+  /** With an Idempotency-Key, a repeated submit (double tap, retry) returns the ticket created the first time. */
+  create: (body: NewTicket, idempotencyKey?: string) =>
+    request<TicketView>('/tickets', {
+      method: 'POST',
+      body,
+      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
+    }),
 }

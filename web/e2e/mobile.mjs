@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// Browser journey through the mobile views (390×844), driven by playwright-core and the system Chromium:
+// the WeCom chat sidebar, the customer's progress page and the field engineer's task list.
+//
+//   BASE_URL=http://localhost:8080 node e2e/mobile.mjs
+//
+// Env (as e2e/run.mjs): BASE_URL (required), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (sidebar.png,
+// progress.png, engineer-list.png, engineer-ticket.png), E2E_TENANT / E2E_AGENT / E2E_PASSWORD (demo / lina /
+// baton-demo), STEP_TIMEOUT_MS.
+//
+// Mocked with page.route (the browser never reaches the server for these): the WeCom JS-SDK itself (a fake
+// `window.ww`), GET /api/v1/wecom/jsapi/signature, GET /api/v1/customers/by-wecom (answered with the real customer
+// the test looks up by name) and the three /public/progress/{token} endpoints (a scripted ticket).
+
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
+const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
+const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
+const TENANT = process.env.E2E_TENANT || 'demo'
+const AGENT = process.env.E2E_AGENT || 'lina'
+const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
+/** the demo customer 陈晓明's WeCom external contact id (DemoCustomers) */
+const CONTACT = 'wmDemoChenXM001'
+const CUSTOMER_NAME = '陈晓明'
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+const started = Date.now()
+const log = (msg) => console.log(`[mobile ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
+let stepNo = 0
+async function step(name, fn) {
+  stepNo += 1
+  log(`▶ ${stepNo}. ${name}`)
+  const result = await fn()
+  log(`✓ ${stepNo}. ${name}`)
+  return result
+}
+function check(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+async function api(path, { token, method = 'GET', body } = {}) {
+  const res = await fetch(BASE_URL + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 300)}`)
+  return text ? JSON.parse(text) : undefined
+}
+
+async function screenshot(page, name) {
+  if (!SCREENSHOT_DIR) return
+  await page.locator('.van-toast').first().waitFor({ state: 'hidden' }).catch(() => {})
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
+  log(`  screenshot ${name}`)
+}
+
+const json = (route, status, body) =>
+  route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(body) })
+
+async function sidebar(context, token) {
+  const customer = (await api(`/api/v1/customers?q=${encodeURIComponent(CUSTOMER_NAME)}`, { token })).items.find(
+    (c) => c.wecomExternalIds.includes(CONTACT),
+  )
+  check(customer, `demo customer ${CUSTOMER_NAME} with ${CONTACT} not found (demo data too old?)`)
+  const page = await context.newPage()
+  watch(page)
+  // the new WeCom SDK, as the chat toolbar provides it in a one-to-one chat with the contact
+  await page.addInitScript((contact) => {
+    window.__wwRegistered = null
+    window.ww = {
+      register: (o) => (window.__wwRegistered = { corpId: o.corpId, signature: o.getAgentConfigSignature()?.signature }),
+      getContext: async () => ({ entry: 'single_chat_tools' }),
+      getCurExternalContact: async () => ({ userId: contact }),
+      getCurExternalChat: async () => ({ chatId: '' }),
+    }
+  }, CONTACT)
+  await page.route('**/api/v1/wecom/jsapi/signature?**', (route) =>
+    json(route, 200, {
+      corpId: 'wwDemoCorp',
+      agentId: '1000002',
+      config: { timestamp: 1700000000, nonceStr: 'n1', signature: 'cfg-sig' },
+      agentConfig: { timestamp: 1700000000, nonceStr: 'n2', signature: 'agent-sig' },
+    }),
+  )
+  await page.route('**/api/v1/customers/by-wecom?**', (route) => {
+    const q = new URL(route.request().url()).searchParams
+    return q.get('externalUserId') === CONTACT ? json(route, 200, customer) : json(route, 404, { status: 404, title: 'Not Found' })
+  })
+
+  await step('sidebar: the chat contact is recognised as the demo customer, with their open tickets', async () => {
+    await page.goto(`${BASE_URL}/m/sidebar`)
+    await page.locator('[data-test="sidebar-customer-name"]', { hasText: CUSTOMER_NAME }).waitFor()
+    const reg = await page.evaluate(() => window.__wwRegistered)
+    check(reg?.corpId === 'wwDemoCorp' && reg.signature === 'agent-sig', `ww.register got ${JSON.stringify(reg)}`)
+    await page.locator('[data-test="sidebar-tickets"] [data-test="m-ticket-title"]').first().waitFor()
+  })
+
+  const title = `侧边栏投诉 ${Date.now()}`
+  await step('sidebar: create a complaint with the chat excerpt; it is listed', async () => {
+    await page.locator('[data-test="sidebar-new-ticket"]').click()
+    const select = page.locator('[data-test="sidebar-template"] select')
+    await select.locator('option[data-code="complaint"]').waitFor({ state: 'attached' })
+    const value = await select.locator('option[data-code="complaint"]').getAttribute('value')
+    await select.selectOption(value)
+    await page.locator('[data-test="m-field-contact_phone"] input').fill('13912345601')
+    await page.locator('[data-test="m-field-complaint_type"] select').selectOption('late')
+    await page.locator('[data-test="m-field-description"] textarea').fill('师傅两次上门都迟到超过一小时')
+    await page.locator('[data-test="sidebar-title"] input').fill(title)
+    await page.locator('[data-test="sidebar-excerpt"] textarea').fill('陈晓明：师傅又迟到了\n客服：非常抱歉，马上为您登记')
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST')
+    await page.locator('[data-test="sidebar-submit"]').click()
+    const res = await created
+    check(res.status() === 201, `create ticket: HTTP ${res.status()} ${await res.text()}`)
+    const req = res.request()
+    check(!!req.headers()['idempotency-key'], 'no Idempotency-Key header')
+    const sent = req.postDataJSON()
+    check(sent.source === 'wecom_sidebar' && sent.customerId === customer.id && sent.fields.customer === customer.id, `body ${JSON.stringify(sent)}`)
+    const ticket = await res.json()
+    check(ticket.chatExcerpt?.includes('师傅又迟到了'), `chat excerpt not stored: ${ticket.chatExcerpt}`)
+    await page.locator(`[data-test="sidebar-tickets"] [data-test="m-ticket-${ticket.number}"]`, { hasText: title }).waitFor()
+  })
+  await screenshot(page, 'sidebar.png')
+  await page.close()
+}
+
+/** A scripted ticket behind /public/progress/test-token: awaiting confirmation → done → rated. */
+function progressMock() {
+  const steps = (current) => {
+    const codes = [['submitted', '已提交'], ['accepted', '师傅已接单'], ['in_progress', '处理中'], ['awaiting_confirmation', null], ['done', null], ['rated', null]]
+    const at = codes.findIndex(([c]) => c === current)
+    return codes.map(([code, label], i) => ({ code, label, reached: i <= at, current: i === at }))
+  }
+  const timeline = [
+    { kind: 'submitted', body: null, at: '2026-12-01T02:00:00Z' },
+    { kind: 'status:accepted', body: null, at: '2026-12-01T02:10:00Z' },
+    { kind: 'comment', body: '<p>师傅<strong>明天上午</strong>上门</p>', at: '2026-12-01T03:00:00Z' },
+    { kind: 'status:awaiting_confirmation', body: null, at: '2026-12-02T08:00:00Z' },
+  ]
+  const state = { number: 'GD20261201-0042', title: '空调不制冷', customerStatus: 'awaiting_confirmation', steps: steps('awaiting_confirmation'), timeline, canConfirm: true, canRate: false, rating: null }
+  const calls = []
+  return {
+    calls,
+    async handle(route) {
+      const req = route.request()
+      const path = new URL(req.url()).pathname
+      calls.push(`${req.method()} ${path}`)
+      if (!path.startsWith('/public/progress/test-token')) return json(route, 404, { status: 404, title: 'Not Found', detail: 'link expired' })
+      if (path.endsWith('/confirm')) {
+        Object.assign(state, { customerStatus: 'done', steps: steps('done'), canConfirm: false, canRate: true })
+        state.timeline = [...state.timeline, { kind: 'customer_confirm', body: null, at: '2026-12-02T09:00:00Z' }]
+      } else if (path.endsWith('/rating')) {
+        const { stars, comment } = req.postDataJSON()
+        if (!stars) return json(route, 400, { status: 400, errors: [{ field: 'stars', message: '请选择星级' }] })
+        Object.assign(state, { customerStatus: 'rated', steps: steps('rated'), canRate: false, rating: { stars, comment, at: '2026-12-02T09:05:00Z' } })
+        state.timeline = [...state.timeline, { kind: 'customer_rate', body: null, at: '2026-12-02T09:05:00Z' }]
+      }
+      return json(route, 200, state)
+    },
+  }
+}
+
+async function progress(browser) {
+  // a fresh context: the customer is not signed in
+  const context = await newContext(browser)
+  const page = await context.newPage()
+  watch(page)
+  const mock = progressMock()
+  await page.route('**/public/progress/**', (route) => mock.handle(route))
+
+  await step('progress: an expired link says so', async () => {
+    await page.goto(`${BASE_URL}/p/expired-token`)
+    await page.locator('[data-test="m-error"]', { hasText: '链接无效或已过期' }).waitFor()
+  })
+
+  await step('progress: awaiting confirmation, with the steps and the public timeline', async () => {
+    await page.goto(`${BASE_URL}/p/test-token`)
+    await page.locator('[data-test="progress-title"]', { hasText: '空调不制冷' }).waitFor()
+    await page.locator('[data-test="progress-step-accepted"]', { hasText: '师傅已接单' }).waitFor()
+    await page.locator('[data-test="progress-step-awaiting_confirmation"].van-step--process', { hasText: '待确认' }).waitFor()
+    await page.locator('[data-test="progress-entry-comment"] strong', { hasText: '明天上午' }).waitFor()
+    await page.locator('[data-test="progress-entry-status:accepted"]', { hasText: '师傅已接单' }).waitFor()
+    check((await page.locator('[data-test="progress-rate"]').count()) === 0, 'rating offered before confirming')
+  })
+  await screenshot(page, 'progress.png')
+
+  await step('progress: confirm through the dialog, then rate 4 stars with a comment → thank-you', async () => {
+    await page.locator('[data-test="progress-confirm"]').click()
+    await page.locator('.van-dialog__confirm').click()
+    await page.locator('[data-test="progress-rate"]').waitFor()
+    check((await page.locator('[data-test="progress-confirm"]').count()) === 0, 'confirm still offered')
+    await page.locator('[data-test="progress-stars"] .van-rate__item').nth(3).click()
+    await page.locator('[data-test="progress-comment"] textarea').fill('师傅很专业')
+    const rated = page.waitForRequest((r) => r.url().endsWith('/rating'))
+    await page.locator('[data-test="progress-rate-submit"]').click()
+    const body = (await rated).postDataJSON()
+    check(body.stars === 4 && body.comment === '师傅很专业', `rating body ${JSON.stringify(body)}`)
+    await page.locator('[data-test="progress-thanks"]', { hasText: '师傅很专业' }).waitFor()
+    const full = await page.locator('[data-test="progress-rating"] .van-rate__icon--full').count()
+    check(full === 4, `thank-you shows ${full} stars`)
+    check((await page.locator('[data-test="progress-rate"]').count()) === 0, 'rating still offered')
+    check(!mock.calls.some((c) => c.includes('/api/')), 'progress page called the staff API')
+  })
+  await context.close()
+}
+
+async function engineer(context) {
+  const page = await context.newPage()
+  watch(page)
+  let first
+  await step('engineer: /m/tickets lists my open tasks', async () => {
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/tickets' && r.url().includes('queue=mine'))
+    await page.goto(`${BASE_URL}/m/tickets`)
+    const page1 = await (await listed).json()
+    check(page1.items.length > 0, 'lina has no tasks in the demo tenant')
+    first = page1.items[0]
+    await page.locator(`[data-test="m-ticket-${first.number}"]`, { hasText: first.title }).waitFor()
+  })
+  await screenshot(page, 'engineer-list.png')
+  await step('engineer: open a task; its title, fields and actions show', async () => {
+    await page.locator(`[data-test="m-ticket-${first.number}"]`).click()
+    await page.waitForURL((u) => u.pathname === `/m/tickets/${first.id}`)
+    await page.locator('[data-test="engineer-ticket-title"]', { hasText: first.title }).waitFor()
+    await page.locator('[data-test="engineer-fields"] .van-cell').first().waitFor()
+    await page.locator('[data-test^="engineer-action-"]').first().waitFor()
+  })
+  await screenshot(page, 'engineer-ticket.png')
+  await page.close()
+}
+
+function watch(page) {
+  page.on('pageerror', (e) => log(`  [page error] ${e.message}`))
+  page.on('console', (m) => m.type() === 'error' && log(`  [console] ${m.text()}`))
+}
+
+const newContext = (browser) => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+
+async function main() {
+  if (!BASE_URL) {
+    console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:8080 node e2e/mobile.mjs')
+    return 1
+  }
+  if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  let browser
+  let overall
+  let current
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true, timeout: 30_000 })
+    const login = await api('/api/v1/auth/login', { method: 'POST', body: { tenant: TENANT, username: AGENT, password: PASSWORD } })
+    const context = await newContext(browser)
+    context.setDefaultTimeout(STEP_TIMEOUT)
+    context.on('page', (p) => (current = p))
+    // signed in as the desktop app keeps it (features/auth/store.ts)
+    await context.addInitScript(([token, expires]) => {
+      localStorage.setItem('baton.token', token)
+      localStorage.setItem('baton.tokenExpiresAt', expires)
+    }, [login.accessToken, login.expiresAt])
+    const journey = async () => {
+      await sidebar(context, login.accessToken)
+      await progress(browser)
+      await engineer(context)
+    }
+    await Promise.race([
+      journey(),
+      new Promise((_, reject) => (overall = setTimeout(() => reject(new Error(`took longer than ${TOTAL_TIMEOUT} ms`)), TOTAL_TIMEOUT))),
+    ])
+    log(`PASSED: ${stepNo} steps`)
+    return 0
+  } catch (e) {
+    console.error(`[mobile] FAILED: ${e && e.stack ? e.stack : e}`)
+    if (current && !current.isClosed()) {
+      const file = join(SCREENSHOT_DIR || tmpdir(), 'mobile-failure.png')
+      await current.screenshot({ path: file, timeout: 5000 }).catch(() => {})
+      console.error(`[mobile] failure screenshot: ${file} (url ${current.url()})`)
+    }
+    return 1
+  } finally {
+    clearTimeout(overall)
+    if (browser) await browser.close().catch(() => {})
+  }
+}
+
+process.exit(await main())
