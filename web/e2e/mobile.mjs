@@ -9,8 +9,9 @@
 // baton-demo), STEP_TIMEOUT_MS.
 //
 // Mocked with page.route (the browser never reaches the server for these): the WeCom JS-SDK itself (a fake
-// `window.ww`), GET /api/v1/wecom/jsapi/signature, GET /api/v1/customers/by-wecom (answered with the real customer
-// the test looks up by name) and the three /public/progress/{token} endpoints (a scripted ticket).
+// `window.ww`), GET /api/v1/wecom/jsapi/signature (the demo tenant has no WeCom corp, so the server would answer 409)
+// and the three /public/progress/{token} endpoints (a scripted ticket; ProgressLinkIT covers the server side).
+// GET /api/v1/customers/by-wecom is the real one: the demo customer 陈晓明 is linked to the contact.
 
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -91,10 +92,6 @@ async function sidebar(context, token) {
       agentConfig: { timestamp: 1700000000, nonceStr: 'n2', signature: 'agent-sig' },
     }),
   )
-  await page.route('**/api/v1/customers/by-wecom?**', (route) => {
-    const q = new URL(route.request().url()).searchParams
-    return q.get('externalUserId') === CONTACT ? json(route, 200, customer) : json(route, 404, { status: 404, title: 'Not Found' })
-  })
 
   await step('sidebar: the chat contact is recognised as the demo customer, with their open tickets', async () => {
     await page.goto(`${BASE_URL}/m/sidebar`)
