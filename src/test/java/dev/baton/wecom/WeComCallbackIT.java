@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.baton.support.Api;
-import dev.baton.support.IntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,23 +18,15 @@ import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A tenant's WeCom app: its settings (secrets sealed, never read back, "test connection" against the fake WeCom) and
  * its callback address, fed genuinely encrypted callbacks built with WxJava's implementation of WeCom's algorithm.
  */
-class WeComCallbackIT extends IntegrationTest {
+class WeComCallbackIT extends WeComIntegrationTest {
 
-    private static final FakeWeCom WECOM = new FakeWeCom();
     private static final String TOKEN = "batonToken42";
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-
-    @DynamicPropertySource
-    static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("baton.wecom.base-url", WECOM::baseUrl);
-    }
 
     @Autowired
     DSLContext db;

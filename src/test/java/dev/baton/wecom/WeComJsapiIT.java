@@ -3,43 +3,22 @@ package dev.baton.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.Api;
-import dev.baton.support.IntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** A page opened inside WeCom signs its JS-SDK set-up with the tenant's corp and app tickets. */
-class WeComJsapiIT extends IntegrationTest {
-
-    private static final FakeWeCom WECOM = new FakeWeCom();
-
-    @DynamicPropertySource
-    static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("baton.wecom.base-url", WECOM::baseUrl);
-    }
+class WeComJsapiIT extends WeComIntegrationTest {
 
     @Test
     void bothConfigsAreSignedWithTheirTicketForThePageWithoutItsFragment() {
         Api admin = newTenant().english();
-        assertThat(admin.put(
-                                "/api/v1/wecom/settings",
-                                Map.of(
-                                        "corpId",
-                                        FakeWeCom.CORP_ID,
-                                        "agentId",
-                                        FakeWeCom.AGENT_ID,
-                                        "secret",
-                                        FakeWeCom.SECRET))
-                        .status())
-                .isEqualTo(200);
+        connect(admin);
         String page = "https://baton.example.com/m/sidebar?from=chat";
 
         Api.Response signed = admin.get("/api/v1/wecom/jsapi/signature?url=" + enc(page + "#/customer"));

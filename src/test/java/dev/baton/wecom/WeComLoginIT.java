@@ -3,38 +3,18 @@ package dev.baton.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.Api;
-import dev.baton.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A page opened in WeCom signs its member in with WeCom's OAuth code instead of a password. */
-class WeComLoginIT extends IntegrationTest {
-
-    private static final FakeWeCom WECOM = new FakeWeCom();
-
-    @DynamicPropertySource
-    static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("baton.wecom.base-url", WECOM::baseUrl);
-    }
+class WeComLoginIT extends WeComIntegrationTest {
 
     @Test
     void theMemberWithThatWeComIdGetsTheSameSessionAsThePasswordLogIn() {
         Api admin = newTenant().english();
         String tenant = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
-        assertThat(admin.put(
-                                "/api/v1/wecom/settings",
-                                Map.of(
-                                        "corpId",
-                                        FakeWeCom.CORP_ID,
-                                        "agentId",
-                                        FakeWeCom.AGENT_ID,
-                                        "secret",
-                                        FakeWeCom.SECRET))
-                        .status())
-                .isEqualTo(200);
+        connect(admin);
         long root = admin.get("/api/v1/departments").json().get(0).path("id").asLong();
         long agent =
                 createUser(admin, "li.na", List.of(root), List.of(roleIds(admin).get("agent")));
@@ -74,17 +54,7 @@ class WeComLoginIT extends IntegrationTest {
                         .text("type"))
                 .endsWith("/wecom-login-tenant");
 
-        assertThat(admin.put(
-                                "/api/v1/wecom/settings",
-                                Map.of(
-                                        "corpId",
-                                        FakeWeCom.CORP_ID,
-                                        "agentId",
-                                        FakeWeCom.AGENT_ID,
-                                        "secret",
-                                        FakeWeCom.SECRET))
-                        .status())
-                .isEqualTo(200);
+        connect(admin);
         Api.Response badCode = english.post("/api/v1/auth/wecom", Map.of("tenant", tenant, "code", "forged"));
         assertThat(badCode.status()).isEqualTo(401);
         assertThat(badCode.text("type")).endsWith("/wecom-login-code");

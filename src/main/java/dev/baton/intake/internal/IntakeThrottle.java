@@ -1,12 +1,6 @@
 package dev.baton.intake.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.baton.platform.TooManyRequestsException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import dev.baton.platform.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -39,24 +33,10 @@ class IntakeThrottle {
     /** Texts per phone per hour, whatever the address: a phone number is the one thing a bot cannot vary cheaply. */
     static final int SMS_PER_PHONE_HOUR = 5;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(200_000)
-            .build();
-    private final TimeMeter time;
+    private final RateLimits limits;
 
     IntakeThrottle(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return Duration.ofMillis(clock.millis()).toNanos();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.limits = new RateLimits(clock, Duration.ofHours(2), 200_000);
     }
 
     /** Takes one token from the address's and the channel's bucket; 429 with Retry-After when either is empty. */
@@ -70,20 +50,6 @@ class IntakeThrottle {
     }
 
     private void take(String key, int capacity, Duration window) {
-        Bucket bucket = this.buckets.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(capacity)
-                                .refillIntervally(capacity, window)
-                                .build())
-                        .withCustomTimePrecision(this.time)
-                        .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(
-                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-            throw new TooManyRequestsException("intake-rate-limited", seconds);
-        }
+        this.limits.take(key, capacity, window, "intake-rate-limited");
     }
 }

@@ -1,10 +1,6 @@
 package dev.baton.org.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import dev.baton.platform.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -22,59 +18,27 @@ class LoginThrottle {
     static final int PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(WINDOW.multipliedBy(2))
-            .maximumSize(100_000)
-            .build();
-    private final TimeMeter time;
+    private final RateLimits limits;
 
     LoginThrottle(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return Duration.ofMillis(clock.millis()).toNanos();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.limits = new RateLimits(clock, WINDOW.multipliedBy(2), 100_000);
     }
 
     /** Seconds to wait before another attempt is allowed, if either limit is exhausted. */
     OptionalLong retryAfter(String account, String address) {
-        long wait = Math.max(waitNanos(accountKey(account), PER_ACCOUNT), waitNanos(addressKey(address), PER_ADDRESS));
-        return wait > 0 ? OptionalLong.of(Math.max(1, Duration.ofNanos(wait).toSeconds())) : OptionalLong.empty();
+        long wait = Math.max(
+                this.limits.retryAfter(accountKey(account)).orElse(0L),
+                this.limits.retryAfter(addressKey(address)).orElse(0L));
+        return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 
     void failed(String account, String address) {
-        bucket(accountKey(account), PER_ACCOUNT).tryConsume(1);
-        bucket(addressKey(address), PER_ADDRESS).tryConsume(1);
+        this.limits.spend(accountKey(account), PER_ACCOUNT, WINDOW);
+        this.limits.spend(addressKey(address), PER_ADDRESS, WINDOW);
     }
 
     void succeeded(String account) {
-        this.buckets.invalidate(accountKey(account));
-    }
-
-    private long waitNanos(String key, int capacity) {
-        Bucket bucket = this.buckets.getIfPresent(key);
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return 0;
-        }
-        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    }
-
-    private Bucket bucket(String key, int capacity) {
-        return this.buckets.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(capacity)
-                                .refillIntervally(capacity, WINDOW)
-                                .build())
-                        .withCustomTimePrecision(this.time)
-                        .build());
+        this.limits.forget(accountKey(account));
     }
 
     private static String accountKey(String account) {

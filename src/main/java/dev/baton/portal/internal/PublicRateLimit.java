@@ -1,12 +1,6 @@
 package dev.baton.portal.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.baton.platform.TooManyRequestsException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import dev.baton.platform.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -20,43 +14,14 @@ class PublicRateLimit {
 
     static final int PER_MINUTE = 60;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(5))
-            .maximumSize(100_000)
-            .build();
-    private final TimeMeter time;
+    private final RateLimits limits;
 
     PublicRateLimit(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return Duration.ofMillis(clock.millis()).toNanos();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.limits = new RateLimits(clock, Duration.ofMinutes(5), 100_000);
     }
 
     /** Counts one request from {@code address}; 429 once the minute's allowance is spent. */
     void check(String address) {
-        ConsumptionProbe probe = this.buckets
-                .get(
-                        address,
-                        k -> Bucket.builder()
-                                .addLimit(Bandwidth.builder()
-                                        .capacity(PER_MINUTE)
-                                        .refillGreedy(PER_MINUTE, Duration.ofMinutes(1))
-                                        .build())
-                                .withCustomTimePrecision(this.time)
-                                .build())
-                .tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(
-                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-            throw new TooManyRequestsException("public-rate-limited", seconds);
-        }
+        this.limits.take(address, PER_MINUTE, Duration.ofMinutes(1), "public-rate-limited");
     }
 }

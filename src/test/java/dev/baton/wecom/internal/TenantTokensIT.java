@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.support.Api;
-import dev.baton.support.IntegrationTest;
 import dev.baton.wecom.FakeWeCom;
 import dev.baton.wecom.WeComException;
 import dev.baton.wecom.WeComGateway;
+import dev.baton.wecom.WeComIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +17,12 @@ import me.chanjar.weixin.cp.api.WxCpService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A tenant's access token lives in the database: two services built apart (as on two nodes) share the one token,
  * a token WeCom ended early is renewed once, and saving new settings forgets it.
  */
-class TenantTokensIT extends IntegrationTest {
-
-    private static final FakeWeCom WECOM = new FakeWeCom();
-
-    @DynamicPropertySource
-    static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("baton.wecom.base-url", WECOM::baseUrl);
-    }
+class TenantTokensIT extends WeComIntegrationTest {
 
     @Autowired
     TenantServices services;

@@ -1,0 +1,32 @@
+package dev.baton.wecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.Api;
+import dev.baton.support.IntegrationTest;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tests against one fake WeCom for the whole JVM: every subclass shares it and, through the one property
+ * source, the same application context (a fake per class would boot Baton once per class). Tests count the fake's
+ * calls relative to a value read first, and each works in its own tenant.
+ */
+public abstract class WeComIntegrationTest extends IntegrationTest {
+
+    protected static final FakeWeCom WECOM = new FakeWeCom();
+
+    @DynamicPropertySource
+    static void wecom(DynamicPropertyRegistry registry) {
+        registry.add("baton.wecom.base-url", WECOM::baseUrl);
+    }
+
+    /** Saves the fake corp's id, app and secret as the admin's tenant's WeCom settings. */
+    protected static void connect(Api admin) {
+        Api.Response saved = admin.put(
+                "/api/v1/wecom/settings",
+                Map.of("corpId", FakeWeCom.CORP_ID, "agentId", FakeWeCom.AGENT_ID, "secret", FakeWeCom.SECRET));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+}
