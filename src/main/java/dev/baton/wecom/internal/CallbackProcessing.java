@@ -1,30 +1,18 @@
 package dev.baton.wecom.internal;
 
-import static dev.baton.platform.db.Tables.USERS;
 import static dev.baton.platform.db.Tables.WECOM_INBOX;
 
-import dev.baton.platform.BatonException;
-import dev.baton.platform.CurrentUser;
 import dev.baton.platform.DurableTimers;
-import dev.baton.platform.OwnTransaction;
-import dev.baton.platform.PrincipalDirectory;
-import dev.baton.ticket.ActionRequest;
-import dev.baton.ticket.TicketAction;
-import dev.baton.ticket.TicketOperations;
-import dev.baton.wecom.CardKeys;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through one kept callback. A template-card button press ({@code template_card_event} with an
- * {@link CardKeys} accept key) accepts the ticket as the Baton user whose WeCom id pressed it — refused, like in the
- * app, when the ticket moved on or is not theirs to take; other events are kept but not acted on yet. The outcome is
- * written on the inbox row.
+ * Works through one kept callback: hands it to the {@link CallbackEventHandler} for its {@code Event} and writes the
+ * outcome on the inbox row; events no handler takes are kept and marked {@code ignored}.
  */
 @Component
 class CallbackProcessing implements DurableTimers.Handler {
@@ -32,22 +20,19 @@ class CallbackProcessing implements DurableTimers.Handler {
     static final String KIND = "wecom-inbox";
 
     private final DSLContext db;
-    private final PrincipalDirectory principals;
-    private final TicketOperations tickets;
     private final Clock clock;
-    private final TransactionTemplate own;
+    private final Map<String, CallbackEventHandler> handlers = new HashMap<>();
 
-    CallbackProcessing(
-            DSLContext db,
-            PrincipalDirectory principals,
-            TicketOperations tickets,
-            Clock clock,
-            PlatformTransactionManager transactions) {
+    CallbackProcessing(DSLContext db, Clock clock, List<CallbackEventHandler> handlers) {
         this.db = db;
-        this.principals = principals;
-        this.tickets = tickets;
         this.clock = clock;
-        this.own = OwnTransaction.of(transactions);
+        for (var handler : handlers) {
+            for (var event : handler.events()) {
+                if (this.handlers.put(event, handler) != null) {
+                    throw new IllegalStateException("two WeCom callback handlers for " + event);
+                }
+            }
+        }
     }
 
     @Override
@@ -68,53 +53,25 @@ class CallbackProcessing implements DurableTimers.Handler {
         try {
             fields = CallbackXml.read(row.getPayload());
         } catch (CallbackXml.Unreadable e) {
-            finish(tenantId, id, "failed", e.getMessage());
+            finish(tenantId, id, new CallbackEventHandler.Outcome("failed", e.getMessage()));
             return;
         }
         String event = fields.getOrDefault("Event", "");
-        if (event.equals("template_card_event")) {
-            var accept = CardKeys.parseAccept(fields.getOrDefault("EventKey", ""));
-            if (accept.isEmpty()) {
-                finish(tenantId, id, "ignored", "unknown button " + fields.get("EventKey"));
-                return;
-            }
-            accept(tenantId, id, fields.getOrDefault("FromUserName", ""), accept.get());
-        } else {
-            finish(tenantId, id, "ignored", "not handled yet: " + row.getMsgType() + "/" + event);
-        }
+        var handler = this.handlers.get(event);
+        finish(
+                tenantId,
+                id,
+                handler == null
+                        ? CallbackEventHandler.Outcome.ignored("not handled yet: " + row.getMsgType() + "/" + event)
+                        : handler.handle(tenantId, fields));
     }
 
-    private void accept(long tenantId, long id, String weComUser, CardKeys.Accept key) {
-        Long userId = this.db
-                .select(USERS.ID)
-                .from(USERS)
-                .where(USERS.TENANT_ID.eq(tenantId), USERS.WECOM_USER_ID.eq(weComUser))
-                .fetchOptional(USERS.ID)
-                .orElse(null);
-        CurrentUser me = userId == null
-                ? null
-                : this.principals.findUser(tenantId, userId).orElse(null);
-        if (me == null) {
-            finish(tenantId, id, "failed", "no active Baton user with WeCom id " + weComUser);
-            return;
-        }
-        try {
-            var ticket = Objects.requireNonNull(this.own.execute(s -> this.tickets.act(
-                    me,
-                    key.ticketId(),
-                    TicketAction.ACCEPT,
-                    new ActionRequest(key.version(), key.nodeId(), null, null, null, null, null))));
-            finish(tenantId, id, "done", "accepted " + ticket.number() + " as " + me.name());
-        } catch (BatonException refused) {
-            finish(tenantId, id, "failed", "accept refused: " + refused.type());
-        }
-    }
-
-    private void finish(long tenantId, long id, String status, String outcome) {
+    private void finish(long tenantId, long id, CallbackEventHandler.Outcome outcome) {
+        String detail = outcome.detail();
         this.db
                 .update(WECOM_INBOX)
-                .set(WECOM_INBOX.STATUS, status)
-                .set(WECOM_INBOX.OUTCOME, outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome)
+                .set(WECOM_INBOX.STATUS, outcome.status())
+                .set(WECOM_INBOX.OUTCOME, detail.length() > 1000 ? detail.substring(0, 1000) : detail)
                 .set(WECOM_INBOX.PROCESSED_AT, this.clock.instant())
                 .where(WECOM_INBOX.TENANT_ID.eq(tenantId), WECOM_INBOX.ID.eq(id))
                 .execute();
