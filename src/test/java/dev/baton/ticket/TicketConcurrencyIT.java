@@ -1,5 +1,6 @@
 package dev.baton.ticket;
 
+import static dev.baton.platform.db.Tables.TICKETS;
 import static dev.baton.ticket.TicketFixture.act;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TicketConcurrencyIT extends TicketTest {
+
+    @Autowired
+    DSLContext db;
 
     @Test
     void twentyThreadsActingOnOneTicketNeverLoseAnUpdate() throws Exception {
@@ -91,6 +97,33 @@ class TicketConcurrencyIT extends TicketTest {
         assertThat(numbers)
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+    }
+
+    @Test
+    void aVersionThisNodeReadIsNoPassForAChangeMadeElsewhere() throws Exception {
+        TicketFixture desk = desk();
+        long id = desk.create(desk.admin, "另一节点", Map.of("amount", 1)).id();
+        act(desk.agent, id, "accept", Map.of("expectedVersion", 0));
+        assertThat(desk.agent.get("/api/v1/tickets/" + id).at("/version").asInt())
+                .isEqualTo(1);
+
+        // Another node saves a note: the row moves to version 2 behind this node's back.
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.VERSION, 2)
+                .set(TICKETS.FIELDS, "{\"amount\": 1, \"note\": \"其他节点\"}")
+                .where(TICKETS.ID.eq(id))
+                .execute();
+
+        Api.Response stale = act(desk.agent, id, "save", Map.of("expectedVersion", 1, "fields", Map.of("note", "本节点")));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.at("/currentVersion").asInt()).isEqualTo(2);
+
+        Api.Response fresh = act(desk.agent, id, "save", Map.of("expectedVersion", 2, "fields", Map.of("amount", 7)));
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        // Started from the row the other node wrote, not from what this node had seen.
+        assertThat(fresh.at("/fields/note").asString()).isEqualTo("其他节点");
+        assertThat(fresh.at("/fields/amount").asInt()).isEqualTo(7);
     }
 
     interface Call {

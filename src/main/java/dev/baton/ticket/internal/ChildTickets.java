@@ -117,6 +117,8 @@ class ChildTickets implements DurableTimers.Handler {
         int linked = this.db
                 .update(TICKETS)
                 .set(TICKETS.PARENT_ID, r.parentId())
+                // every change of a row names a new version (RecentTickets relies on it)
+                .set(TICKETS.VERSION, TICKETS.VERSION.plus(1))
                 .where(TICKETS.TENANT_ID.eq(r.tenantId()), TICKETS.ID.eq(childId), TICKETS.PARENT_ID.isNull())
                 .execute();
         if (linked > 0) {

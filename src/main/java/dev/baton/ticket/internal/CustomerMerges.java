@@ -26,6 +26,8 @@ class CustomerMerges {
         this.db
                 .update(TICKETS)
                 .set(TICKETS.CUSTOMER_ID, merged.survivorId())
+                // every change of a row names a new version (RecentTickets relies on it)
+                .set(TICKETS.VERSION, TICKETS.VERSION.plus(1))
                 .where(TICKETS.TENANT_ID.eq(merged.tenantId()), TICKETS.CUSTOMER_ID.eq(merged.duplicateId()))
                 .execute();
     }

@@ -73,6 +73,7 @@ class TicketService implements TicketOperations {
     private final ObjectProvider<TicketRouting> routing;
     private final CustomerDirectory customers;
     private final CustomerActs customerActs;
+    private final RecentTickets recent;
 
     TicketService(
             TicketStore store,
@@ -90,7 +91,9 @@ class TicketService implements TicketOperations {
             Clock clock,
             ObjectProvider<TicketRouting> routing,
             CustomerDirectory customers,
-            CustomerActs customerActs) {
+            CustomerActs customerActs,
+            RecentTickets recent) {
+        this.recent = recent;
         this.customers = customers;
         this.customerActs = customerActs;
         this.store = store;
@@ -421,7 +424,9 @@ class TicketService implements TicketOperations {
         // makes them wait instead of fail (the retry below stays as a safety net).
         boolean lock = req.expectedVersion() == null;
         for (int attempt = 0; ; attempt++) {
-            Loaded t = visible(caller, ticketId, lock);
+            Loaded t = attempt == 0 && !lock
+                    ? forAction(caller, ticketId, req.expectedVersion())
+                    : visible(caller, ticketId, lock);
             int current = t.row().getVersion();
             if (req.expectedVersion() != null && req.expectedVersion() != current) {
                 throw new VersionConflictException("ticket", ticketId, current);
@@ -431,7 +436,9 @@ class TicketService implements TicketOperations {
             this.actions.apply(tx, caller, action, req, defs);
             if (this.writer.write(tx, defs)) {
                 // The view is built from the values just written; reading the row back would only re-parse them.
-                return view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks));
+                Loaded after = new Loaded(tx.row, tx.fields, tx.state, tx.tasks);
+                this.recent.remember(after);
+                return view(caller, after);
             }
             if (req.expectedVersion() != null || attempt >= 3) {
                 int now = this.store
@@ -466,7 +473,25 @@ class TicketService implements TicketOperations {
     public TicketView get(CurrentUser me, long ticketId) {
         // One row read, in autocommit: a transaction would add nothing but a BEGIN and a COMMIT round trip.
         TicketAccess.Caller caller = this.access.caller(me);
-        return view(caller, visible(caller, ticketId));
+        Loaded t = visible(caller, ticketId);
+        this.recent.remember(t);
+        return view(caller, t);
+    }
+
+    /**
+     * The ticket an action starts from: the version the caller names, as this node last saw it, or else the row.
+     * A remembered version is exactly what the row held at that version, and the write is guarded by it.
+     */
+    private Loaded forAction(TicketAccess.Caller caller, long ticketId, @Nullable Integer expectedVersion) {
+        Loaded known =
+                expectedVersion == null ? null : this.recent.at(caller.me().tenantId(), ticketId, expectedVersion);
+        if (known == null) {
+            return visible(caller, ticketId, false);
+        }
+        if (!this.access.canSee(caller, known)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+        return known;
     }
 
     /** The ticket if the caller may see it; 404 otherwise, so other tenants' and out-of-scope ids look alike. */
