@@ -1095,7 +1095,7 @@ const en: MessageSchema = {
       thanks: 'Submitted',
       yourNumber: 'Your ticket number',
       viewProgress: 'View progress',
-      progressHint: 'Bookmark this page to follow the progress at any time',
+      progressHint: 'Bookmark the progress page to follow your ticket at any time',
     },
   },
   customers: {

@@ -1093,7 +1093,7 @@ const zhCN = {
       thanks: '提交成功',
       yourNumber: '您的工单号',
       viewProgress: '查看进度',
-      progressHint: '收藏此页面，随时查看处理进度',
+      progressHint: '进度页可收藏，随时查看处理情况',
     },
   },
   customers: {
