@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // Browser journey through the mobile views (390×844), driven by playwright-core and the system Chromium:
-// the WeCom chat sidebar, the customer's progress page and the field engineer's task list.
+// the WeCom chat sidebar (one-to-one and group chat), the customer profile page, the customer's progress page, the
+// field engineer's task list and the workbench app.
 //
 //   BASE_URL=http://localhost:8080 node e2e/mobile.mjs
 //
 // Env (as e2e/run.mjs): BASE_URL (required), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (sidebar.png,
-// progress.png, engineer-list.png, engineer-ticket.png), E2E_TENANT / E2E_AGENT / E2E_PASSWORD (demo / lina /
+// customer-page.png, progress.png, engineer-list.png, engineer-ticket.png, workbench.png), E2E_TENANT / E2E_AGENT / E2E_PASSWORD (demo / lina /
 // baton-demo), STEP_TIMEOUT_MS.
 //
 // Mocked with page.route (the browser never reaches the server for these): the WeCom JS-SDK itself (a fake
 // `window.ww`), GET /api/v1/wecom/jsapi/signature (the demo tenant has no WeCom corp, so the server would answer 409)
-// and the three /public/progress/{token} endpoints (a scripted ticket; ProgressLinkIT covers the server side).
+// the three /public/progress/{token} endpoints (a scripted ticket; ProgressLinkIT covers the server side) and
+// POST /api/v1/auth/wecom (the workbench's OAuth exchange, answered with the agent's password session).
 // GET /api/v1/customers/by-wecom is the real one: the demo customer 陈晓明 is linked to the contact.
 
 import { chromium } from 'playwright-core'
@@ -22,13 +24,15 @@ const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
 const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
-const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
+const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 240_000
 const TENANT = process.env.E2E_TENANT || 'demo'
 const AGENT = process.env.E2E_AGENT || 'lina'
 const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
 /** the demo customer 陈晓明's WeCom external contact id (DemoCustomers) */
 const CONTACT = 'wmDemoChenXM001'
 const CUSTOMER_NAME = '陈晓明'
+/** the demo group chat of 上海恒远物业管理有限公司 */
+const GROUP = 'wrDemoHengyuanGroup'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -127,6 +131,113 @@ async function sidebar(context, token) {
   })
   await screenshot(page, 'sidebar.png')
   await page.close()
+}
+
+/** The new WeCom SDK as WeCom's client provides it on a page opened from `entry`, on `contact` or `chatId`. */
+async function inWeCom(page, { entry, contact = '', chatId = '' }) {
+  await page.addInitScript(([entry, contact, chatId]) => {
+    window.ww = {
+      register: () => {},
+      getContext: async () => ({ entry }),
+      getCurExternalContact: async () => ({ userId: contact }),
+      getCurExternalChat: async () => ({ chatId }),
+    }
+  }, [entry, contact, chatId])
+  await page.route('**/api/v1/wecom/jsapi/signature?**', (route) =>
+    json(route, 200, { corpId: 'wwDemoCorp', agentId: '1000002', config: { timestamp: 1, nonceStr: 'n', signature: 's' }, agentConfig: { timestamp: 1, nonceStr: 'n', signature: 's' } }),
+  )
+}
+
+/** Fills the mobile ticket form with a complaint (the demo's complaint template) and sends it; the created ticket. */
+async function complaint(page, title, { customer } = {}) {
+  const select = page.locator('[data-test="sidebar-template"] select')
+  await select.locator('option[data-code="complaint"]').waitFor({ state: 'attached' })
+  await select.selectOption(await select.locator('option[data-code="complaint"]').getAttribute('value'))
+  if (customer) {
+    await page.locator('[data-test="ticket-form-customer"] input').fill(customer.name)
+    await page.locator(`[data-test="ticket-form-customer-${customer.id}"]`).click()
+  }
+  await page.locator('[data-test="m-field-contact_phone"] input').fill('13912345601')
+  await page.locator('[data-test="m-field-complaint_type"] select').selectOption('late')
+  await page.locator('[data-test="m-field-description"] textarea').fill('师傅两次上门都迟到超过一小时')
+  await page.locator('[data-test="sidebar-title"] input').fill(title)
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST')
+  await page.locator('[data-test="sidebar-submit"]').click()
+  const res = await created
+  check(res.status() === 201, `create ticket: HTTP ${res.status()} ${await res.text()}`)
+  return { sent: res.request().postDataJSON(), ticket: await res.json() }
+}
+
+async function customerPage(context, token) {
+  const customer = (await api(`/api/v1/customers?q=${encodeURIComponent(CUSTOMER_NAME)}`, { token })).items.find((c) => c.wecomExternalIds.includes(CONTACT))
+  const page = await context.newPage()
+  watch(page)
+  await inWeCom(page, { entry: 'contact_profile', contact: CONTACT })
+  await step('customer page: the profile\'s contact is the demo customer, with their open tickets', async () => {
+    await page.goto(`${BASE_URL}/m/customer`)
+    await page.locator('[data-test="customer-profile-page"] [data-test="sidebar-customer-name"]', { hasText: CUSTOMER_NAME }).waitFor()
+    await page.locator('[data-test="sidebar-tickets"] [data-test="m-ticket-title"]').first().waitFor()
+  })
+  await step('customer page: a new ticket is the customer\'s, from wecom_customer_page', async () => {
+    await page.locator('[data-test="sidebar-new-ticket"]').click()
+    const { sent, ticket } = await complaint(page, `客户详情页投诉 ${Date.now()}`)
+    check(sent.source === 'wecom_customer_page' && sent.customerId === customer.id, `body ${JSON.stringify(sent)}`)
+    check(ticket.source === 'wecom_customer_page', `stored source ${ticket.source}`)
+    await page.locator(`[data-test="sidebar-tickets"] [data-test="m-ticket-${ticket.number}"]`).waitFor()
+  })
+  await screenshot(page, 'customer-page.png')
+  await page.close()
+}
+
+async function groupSidebar(context, token) {
+  const group = (await api(`/api/v1/customers/by-wecom?chatId=${GROUP}`, { token }))
+  const page = await context.newPage()
+  watch(page)
+  await inWeCom(page, { entry: 'group_chat_tools', chatId: GROUP })
+  await step('sidebar in a group chat: the group\'s customer; a ticket from wecom_group is theirs', async () => {
+    await page.goto(`${BASE_URL}/m/sidebar`)
+    await page.locator('[data-test="sidebar-customer"]', { hasText: '群聊' }).waitFor()
+    await page.locator('[data-test="sidebar-customer-name"]', { hasText: group.name }).waitFor()
+    await page.locator('[data-test="sidebar-new-ticket"]').click()
+    const { sent, ticket } = await complaint(page, `群聊投诉 ${Date.now()}`)
+    check(sent.source === 'wecom_group' && ticket.customerId === group.id, `body ${JSON.stringify(sent)} → customer ${ticket.customerId}`)
+    await page.locator(`[data-test="sidebar-tickets"] [data-test="m-ticket-${ticket.number}"]`).waitFor()
+  })
+  await page.close()
+}
+
+/**
+ * The workbench opened from WeCom's app list: WeCom's OAuth redirect adds a code. The demo tenant has no WeCom corp to
+ * exchange it with, so POST /api/v1/auth/wecom is answered here with the agent's password session (WeComLoginIT
+ * covers the exchange against the fake WeCom).
+ */
+async function workbench(browser, login, token) {
+  const customer = (await api(`/api/v1/customers?q=${encodeURIComponent(CUSTOMER_NAME)}`, { token })).items.find((c) => c.wecomExternalIds.includes(CONTACT))
+  const context = await newContext(browser)
+  context.setDefaultTimeout(STEP_TIMEOUT)
+  const page = await context.newPage()
+  watch(page)
+  let exchanged = null
+  await page.route('**/api/v1/auth/wecom', (route) => {
+    exchanged = route.request().postDataJSON()
+    return json(route, 200, login)
+  })
+  await step('workbench: signed in from the OAuth code, the code leaves the address, my queue shows', async () => {
+    await page.goto(`${BASE_URL}/m/workbench?tenant=${TENANT}&code=E2E-CODE&state=baton`)
+    await page.locator('[data-test="workbench-user"]').waitFor()
+    check(exchanged?.tenant === TENANT && exchanged?.code === 'E2E-CODE', `exchanged ${JSON.stringify(exchanged)}`)
+    check(!page.url().includes('code='), `code still in ${page.url()}`)
+    await page.locator('[data-test="workbench-mine"] [data-test="m-ticket-title"]').first().waitFor()
+  })
+  await screenshot(page, 'workbench.png')
+  await step('workbench: a new ticket for a customer found by name, from wecom_workbench; listed as mine', async () => {
+    await page.locator('.van-tab', { hasText: '新建工单' }).click()
+    const { sent, ticket } = await complaint(page, `工作台投诉 ${Date.now()}`, { customer })
+    check(sent.source === 'wecom_workbench' && sent.customerId === customer.id && sent.fields.customer === customer.id, `body ${JSON.stringify(sent)}`)
+    check(ticket.source === 'wecom_workbench', `stored source ${ticket.source}`)
+    await page.locator(`[data-test="workbench-created"] [data-test="m-ticket-${ticket.number}"]`).waitFor()
+  })
+  await context.close()
 }
 
 /** A scripted ticket behind /public/progress/test-token: awaiting confirmation → done → rated. */
@@ -262,8 +373,11 @@ async function main() {
     }, [login.accessToken, login.expiresAt])
     const journey = async () => {
       await sidebar(context, login.accessToken)
+      await groupSidebar(context, login.accessToken)
+      await customerPage(context, login.accessToken)
       await progress(browser)
       await engineer(context)
+      await workbench(browser, login, login.accessToken)
     }
     await Promise.race([
       journey(),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The demo's public repair form (/f/demo/repair) in a phone-sized Chromium: field errors for bad input, then a valid
-// submission and its ticket number. Same conventions as run.mjs (playwright-core, system Chromium, never a download).
+// submission, its ticket number and its 查看进度 button to the submitter's progress page. Same conventions as run.mjs (playwright-core, system Chromium, never a download).
 //
 //   BASE_URL=http://localhost:8080 E2E_CAPTCHA=B4TON node e2e/public-form.mjs
 //
@@ -38,6 +38,7 @@ async function shot(page, name) {
 }
 
 async function run(page) {
+  let submitted = ''
   await step('open the demo repair form', async () => {
     await page.goto(`${BASE_URL}/f/demo/repair`, { waitUntil: 'domcontentloaded' })
     await page.locator('[data-test="captcha-image"]').waitFor()
@@ -70,7 +71,16 @@ async function run(page) {
     const text = (await number.textContent())?.trim() ?? ''
     if (!/^GD\d{8}-\d{4,}$/.test(text)) throw new Error(`unexpected ticket number "${text}"`)
     log(`  ticket ${text}`)
+    await page.locator('[data-test="form-progress"]').waitFor()
     await shot(page, 'public-form-done.png')
+    submitted = text
+  })
+
+  await step('查看进度 opens the signed progress page of the new ticket, with no log-in', async () => {
+    await page.locator('[data-test="form-progress"]').click()
+    await page.waitForURL((u) => u.pathname.startsWith('/p/'))
+    await page.locator('[data-test="progress-number"]', { hasText: submitted }).waitFor()
+    await page.locator('[data-test="progress-step-submitted"]').waitFor()
   })
 }
 

@@ -36,6 +36,9 @@ import type {
 export const authApi = {
   login: (body: LoginRequest) =>
     request<LoginResponse>('/auth/login', { method: 'POST', body, anonymous: true }),
+  /** WeCom OAuth: the code WeCom put in the workbench page's address → the same session as the password log-in */
+  wecom: (body: { tenant: string; code: string }) =>
+    request<LoginResponse>('/auth/wecom', { method: 'POST', body, anonymous: true }),
   /** used by the router guard, which redirects to the login page itself on 401 */
   me: () => request<Me>('/auth/me', { quietUnauthorized: true }),
 }

@@ -31,6 +31,19 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'mobile.sidebar.title' },
   },
   {
+    path: '/m/customer',
+    name: 'wecom-customer-page',
+    component: () => import('@/features/mobile/CustomerProfilePage.vue'),
+    meta: { title: 'mobile.customerPage.title' },
+  },
+  {
+    // public: it signs the employee in itself from the OAuth code WeCom adds to its address
+    path: '/m/workbench',
+    name: 'wecom-workbench',
+    component: () => import('@/features/mobile/WorkbenchPage.vue'),
+    meta: { public: true, title: 'mobile.workbench.title' },
+  },
+  {
     path: '/m/tickets',
     name: 'engineer-tickets',
     component: () => import('@/features/mobile/EngineerTicketsPage.vue'),

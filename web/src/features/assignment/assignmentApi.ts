@@ -6,6 +6,8 @@ export interface RuleConditions {
   templateIds?: number[] | null
   templateCodes?: string[] | null
   sources?: string[] | null
+  /** intake channel codes (ticket.channel) */
+  channels?: string[] | null
   customerLevels?: string[] | null
   customerRegions?: string[] | null
   priorities?: string[] | null
@@ -60,6 +62,8 @@ export const FALLBACKS = ['pool', 'user', 'department_leader'] as const
 export interface ExplainSample {
   templateId?: number | null
   source?: string
+  /** the intake channel's code the sample came in through */
+  channel?: string
   priority?: string | null
   title?: string
   description?: string

@@ -10,6 +10,7 @@ const vipLeak: Rule = {
   conditions: {
     templateCodes: ['repair'],
     sources: ['wecom_sidebar'],
+    channels: ['repair'],
     customerLevels: ['vip'],
     customerRegions: ['广东'],
     priorities: ['high', 'urgent'],
@@ -60,6 +61,7 @@ describe('rule form ⇄ JSON', () => {
     const form = emptyRuleForm()
     form.name = ' 兜底 '
     form.keywords = ['  ']
+    form.channels = [' ']
     form.expression = '  '
     form.targetKind = 'pool'
     const body = formToRuleBody(form)
@@ -71,9 +73,10 @@ describe('rule form ⇄ JSON', () => {
 
 describe('explain sample', () => {
   it('builds the request from the filled-in parts', () => {
-    const s = { ...emptySampleForm(), title: ' 厨房漏水 ', customerLevel: 'vip', fields: '{"amount": 8000}', templateId: 3, priority: 'high' }
+    const s = { ...emptySampleForm(), channel: ' repair ', title: ' 厨房漏水 ', customerLevel: 'vip', fields: '{"amount": 8000}', templateId: 3, priority: 'high' }
     expect(sampleToRequest(s)).toEqual({
       source: 'web',
+      channel: 'repair',
       templateId: 3,
       priority: 'high',
       title: '厨房漏水',

@@ -9,6 +9,8 @@ export interface RuleForm {
   /** not editable here; kept so that a rule written through the API keeps them */
   templateCodes: string[]
   sources: string[]
+  /** intake channel codes */
+  channels: string[]
   customerLevels: string[]
   customerRegions: string[]
   priorities: string[]
@@ -36,6 +38,7 @@ export function emptyRuleForm(): RuleForm {
     templateIds: [],
     templateCodes: [],
     sources: [],
+    channels: [],
     customerLevels: [],
     customerRegions: [],
     priorities: [],
@@ -65,6 +68,7 @@ export function ruleToForm(r: Rule): RuleForm {
     templateIds: [...(c.templateIds ?? [])],
     templateCodes: [...(c.templateCodes ?? [])],
     sources: [...(c.sources ?? [])],
+    channels: [...(c.channels ?? [])],
     customerLevels: [...(c.customerLevels ?? [])],
     customerRegions: [...(c.customerRegions ?? [])],
     priorities: [...(c.priorities ?? [])],
@@ -99,6 +103,7 @@ export function formToRuleBody(f: RuleForm, version?: number): RuleBody {
     templateIds: f.templateIds,
     templateCodes: clean(f.templateCodes),
     sources: f.sources,
+    channels: clean(f.channels),
     customerLevels: clean(f.customerLevels),
     customerRegions: clean(f.customerRegions),
     priorities: f.priorities,
@@ -135,6 +140,8 @@ export function formToRuleBody(f: RuleForm, version?: number): RuleBody {
 export interface SampleForm {
   templateId: number | null
   source: string
+  /** a channel code, or empty */
+  channel: string
   priority: string
   title: string
   description: string
@@ -146,7 +153,7 @@ export interface SampleForm {
 }
 
 export function emptySampleForm(): SampleForm {
-  return { templateId: null, source: 'web', priority: '', title: '', description: '', chatExcerpt: '', customerLevel: '', customerRegion: '', fields: '' }
+  return { templateId: null, source: 'web', channel: '', priority: '', title: '', description: '', chatExcerpt: '', customerLevel: '', customerRegion: '', fields: '' }
 }
 
 /** The explain request; throws a SyntaxError (shown at the fields box) when the field values are not a JSON object. */
@@ -162,6 +169,7 @@ export function sampleToRequest(s: SampleForm): ExplainSample {
   if (s.customerRegion.trim()) customer.region = s.customerRegion.trim()
   const out: ExplainSample = { source: s.source || 'web' }
   if (s.templateId != null) out.templateId = s.templateId
+  if (s.channel.trim()) out.channel = s.channel.trim()
   if (s.priority) out.priority = s.priority
   if (s.title.trim()) out.title = s.title.trim()
   if (s.description.trim()) out.description = s.description.trim()

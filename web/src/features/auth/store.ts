@@ -45,6 +45,12 @@ export const useAuthStore = defineStore('auth', () => {
     return res.user
   }
 
+  async function loginWithWeCom(tenant: string, code: string): Promise<Me> {
+    const res = await authApi.wecom({ tenant, code })
+    setSession(res.accessToken, res.expiresAt ?? null, res.user)
+    return res.user
+  }
+
   async function loadMe(): Promise<Me> {
     const user = await authApi.me()
     me.value = user
@@ -63,5 +69,5 @@ export const useAuthStore = defineStore('auth', () => {
     return permissions.value.has(permission)
   }
 
-  return { token, expiresAt, me, isAuthenticated, login, loadMe, clear, can }
+  return { token, expiresAt, me, isAuthenticated, login, loginWithWeCom, loadMe, clear, can }
 })

@@ -14,7 +14,7 @@ export const CHANNEL_KINDS = [
 ] as const
 export type ChannelKind = (typeof CHANNEL_KINDS)[number]
 /** Kinds with a public form link (/f/<tenant>/<channel>); the same list as the server's ChannelKinds.PUBLIC. */
-export const PUBLIC_KINDS: readonly string[] = ['web', 'mini_program', 'official_account', 'wecom_customer_page']
+export const PUBLIC_KINDS: readonly string[] = ['web', 'mini_program', 'official_account']
 
 export interface Channel {
   id: number
@@ -24,7 +24,6 @@ export interface Channel {
   enabled: boolean
   templateId: number
   priority: string | null
-  ruleId: number | null
   title: string | null
   intro: string | null
   logoUrl: string | null
@@ -122,6 +121,12 @@ async function publicRequest<T>(path: string, locale: string, body?: unknown): P
   return (text ? JSON.parse(text) : undefined) as T
 }
 
+/** @property progressUrl the submitter's progress page, site-relative (/p/<token>) */
+export interface Submitted {
+  number: string
+  progressUrl: string | null
+}
+
 export function publicFormApi(tenant: string, channel: string, locale: string) {
   const base = `${encodeURIComponent(tenant)}/${encodeURIComponent(channel)}`
   return {
@@ -130,7 +135,7 @@ export function publicFormApi(tenant: string, channel: string, locale: string) {
     smsCode: (body: { phone: string; captchaId?: string; captcha?: string }) =>
       publicRequest<void>(`${base}/sms-code`, locale, body),
     submit: (body: Submission) =>
-      publicRequest<{ number: string; progressUrl: string | null }>(`${base}/tickets`, locale, body),
+      publicRequest<Submitted>(`${base}/tickets`, locale, body),
   }
 }
 

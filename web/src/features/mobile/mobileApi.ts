@@ -1,6 +1,6 @@
 // The endpoints the mobile views call: the customer's public progress page (outside /api/v1, no token), the
 // WeCom JS-SDK signatures, customers by WeCom id, and the staff's progress link.
-import { publicRequest, request } from '@/api'
+import { publicRequest, request, type Page } from '@/api'
 import type { SdkSignatures } from './wecomJsSdk'
 
 export interface ProgressStep {
@@ -76,6 +76,8 @@ export type WeComSubject = { externalUserId: string } | { chatId: string }
 
 export const customersApi = {
   get: (id: number) => request<Customer>(`/customers/${id}`),
+  /** name, phone or company; the first few, for a picker */
+  search: (q: string) => request<Page<Customer>>('/customers', { query: { q, size: 8, page: 0 } }),
   byWecom: (subject: WeComSubject) => request<Customer>('/customers/by-wecom', { query: { ...subject } }),
   create: (body: { name: string; wecomExternalIds?: string[]; groupChatIds?: string[] }) =>
     request<Customer>('/customers', { method: 'POST', body }),

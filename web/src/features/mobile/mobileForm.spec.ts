@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TemplateField } from '@/api'
-import { newIdempotencyKey, sidebarFields, splitErrors } from './mobileForm'
+import { customerFieldValues, newIdempotencyKey, sidebarFields, splitErrors } from './mobileForm'
 
 describe('sidebar form', () => {
   it('asks only for the required fields it cannot fill itself', () => {
@@ -30,5 +30,17 @@ describe('sidebar form', () => {
     const a = newIdempotencyKey()
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(newIdempotencyKey()).not.toBe(a)
+  })
+})
+
+describe('customerFieldValues', () => {
+  it('puts the customer into every customer field of the template, or nothing without one', () => {
+    const fields = [
+      { key: 'customer', label: '客户', type: 'customer' },
+      { key: 'payer', label: '付款方', type: 'customer' },
+      { key: 'phone', label: '电话', type: 'phone' },
+    ] as TemplateField[]
+    expect(customerFieldValues(fields, 7)).toEqual({ customer: 7, payer: 7 })
+    expect(customerFieldValues(fields, null)).toEqual({})
   })
 })

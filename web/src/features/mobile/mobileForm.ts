@@ -18,6 +18,12 @@ export function sidebarFields(fields: readonly TemplateField[]): TemplateField[]
   return fields.filter((f) => f.required && !['customer', 'image', 'file'].includes(f.type))
 }
 
+/** The ticket's customer in each of the template's customer fields (the customer of the chat, or the one picked). */
+export function customerFieldValues(fields: readonly TemplateField[], customerId: number | null): Record<string, number> {
+  if (customerId == null) return {}
+  return Object.fromEntries(fields.filter((f) => f.type === 'customer').map((f) => [f.key, customerId]))
+}
+
 export interface SplitErrors {
   /** the ticket's own inputs: title, description, chatExcerpt… */
   ticket: Record<string, string>

@@ -23,6 +23,7 @@ public interface TicketRouting {
     /**
      * What a routing decision looks at.
      *
+     * @param channel the code of the intake channel the ticket came in through ({@code ticket.channel}), if any
      * @param text the title, the description as plain text and the chat excerpt, one per line
      * @param customer {@code level}, {@code region}, {@code tags} of the customer (from the create request's
      *     {@code customer.*} facts until customers are their own module)
@@ -33,6 +34,7 @@ public interface TicketRouting {
             @Nullable Long templateId,
             @Nullable String templateCode,
             String source,
+            @Nullable String channel,
             String priority,
             String text,
             Map<String, @Nullable Object> fields,

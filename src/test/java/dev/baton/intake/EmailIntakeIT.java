@@ -53,6 +53,16 @@ class EmailIntakeIT extends IntegrationTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.text("outcome")).isEqualTo("comment");
         assertThat(admin.get("/api/v1/tickets/" + ticketId).body()).contains("还是卡纸");
+        // each answer links the sender's progress page, for the relay's acknowledgement mail; it shows the reply
+        for (Api.Response answer : List.of(created, redelivered, reply)) {
+            String url = answer.text("progressUrl");
+            assertThat(url).startsWith("/p/");
+            JsonNode page = api().get("/public/progress/" + url.substring(3)).json();
+            assertThat(page.path("number").asString()).isEqualTo(number);
+        }
+        assertThat(api().get("/public/progress/" + reply.text("progressUrl").substring(3))
+                        .body())
+                .contains("还是卡纸");
         // someone else quoting the number opens a ticket of their own
         Api.Response stranger =
                 relay.post("/api/v1/intake/email", mail("<m3@example.com>", "Re: [" + number + "]", "eve@example.com"));

@@ -117,6 +117,19 @@ class PublicFormsIT extends IntegrationTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text("number")).isEqualTo(number);
 
+        // the answer carries the submitter's own progress page, on the double tap too
+        String progress = created.text("progressUrl");
+        assertThat(progress).startsWith("/p/");
+        assertThat(again.text("progressUrl")).startsWith("/p/");
+        JsonNode page = api().get("/public/progress/" + progress.substring("/p/".length()))
+                .json();
+        assertThat(page.path("number").asString()).isEqualTo(number);
+        assertThat(page.path("customerStatus").asString()).isEqualTo("submitted");
+        JsonNode replayed = api().get(
+                        "/public/progress/" + again.text("progressUrl").substring(3))
+                .json();
+        assertThat(replayed.path("number").asString()).isEqualTo(number);
+
         Api admin = api().login("demo", "admin", "baton-demo");
         JsonNode found = admin.get("/api/v1/tickets?q=" + number).json().path("items");
         assertThat(found.size()).isEqualTo(1);

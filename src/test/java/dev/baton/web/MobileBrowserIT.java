@@ -5,13 +5,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mobile views in a phone-sized Chromium (web/e2e/mobile.mjs): the WeCom chat sidebar with a mocked JS-SDK, the
- * customer's progress page and the field engineer's tasks.
+ * The mobile views in a phone-sized Chromium (web/e2e/mobile.mjs): the WeCom chat sidebar (one-to-one and group chat)
+ * and the customer profile page with a mocked JS-SDK, the customer's progress page, the field engineer's tasks and
+ * the workbench signed in from an OAuth code.
  */
 class MobileBrowserIT extends IntegrationTest {
 
     @Test
-    void theSidebarTheProgressPageAndTheEngineerViewsWorkOnAPhone() throws Exception {
+    void theWeComEntriesTheProgressPageAndTheEngineerViewsWorkOnAPhone() throws Exception {
         BrowserJourney.run(this.port, "mobile.mjs", Map.of(), 5);
     }
 }

@@ -46,6 +46,7 @@ class Explaining implements RulesPreview {
             @Nullable Long templateId,
             @Nullable String templateCode,
             @Nullable String source,
+            @Nullable String channel,
             @Nullable String priority,
             @Nullable String title,
             @Nullable String description,
@@ -112,6 +113,9 @@ class Explaining implements RulesPreview {
                 templateId,
                 templateCode,
                 source,
+                s.channel() == null || s.channel().isBlank()
+                        ? null
+                        : s.channel().strip(),
                 priority,
                 text,
                 s.fields() == null ? Map.of() : s.fields(),
@@ -175,6 +179,7 @@ class Explaining implements RulesPreview {
                 templateId,
                 templateCode(tenantId, templateId),
                 String.valueOf(Objects.requireNonNullElse(facts.get("ticket.source"), "api")),
+                facts.get("ticket.channel") instanceof String channel ? channel : null,
                 String.valueOf(Objects.requireNonNullElse(facts.get("ticket.priority"), "normal")),
                 text,
                 fields,

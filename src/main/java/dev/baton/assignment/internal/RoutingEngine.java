@@ -76,6 +76,10 @@ final class RoutingEngine {
         if (!r.sources().isEmpty() && !r.sources().contains(req.source())) {
             return "source";
         }
+        if (!r.channels().isEmpty()
+                && (req.channel() == null || !r.channels().contains(Text.normalize(req.channel())))) {
+            return "channel";
+        }
         if (!r.customerLevels().isEmpty()
                 && !(req.customer().get("level") instanceof String level
                         && r.customerLevels().contains(Text.normalize(level)))) {
@@ -304,6 +308,9 @@ final class RoutingEngine {
         Map<String, @Nullable Object> ticket = new HashMap<>();
         ticket.put("source", req.source());
         ticket.put("priority", req.priority());
+        if (req.channel() != null) {
+            ticket.put("channel", req.channel());
+        }
         if (req.templateCode() != null) {
             ticket.put("template", req.templateCode());
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ class RuleChecks {
     static final int MAX_KEYWORDS = 200;
     static final int MAX_VALUES = 100;
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+    /** The intake module's channel code. */
+    private static final Pattern CHANNEL_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private final OrgDirectory org;
     private final RoleCatalog roles;
@@ -83,6 +86,17 @@ class RuleChecks {
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i) == null || TicketSource.ofCode(sources.get(i)).isEmpty()) {
                 errors.add(new FieldError("conditions.sources[" + i + "]", "{assignment.source.unknown}"));
+            }
+        }
+        List<String> channels = RuleDefinition.Conditions.list(c.channels());
+        if (channels.size() > MAX_VALUES) {
+            errors.add(new FieldError("conditions.channels", "{assignment.values.too-many}"));
+        }
+        for (int i = 0; i < channels.size() && i < MAX_VALUES; i++) {
+            // the channel need not exist yet (rules are written before or after it); its code must be one
+            if (channels.get(i) == null
+                    || !CHANNEL_CODE.matcher(channels.get(i)).matches()) {
+                errors.add(new FieldError("conditions.channels[" + i + "]", "{assignment.channel.invalid}"));
             }
         }
         List<String> priorities = RuleDefinition.Conditions.list(c.priorities());

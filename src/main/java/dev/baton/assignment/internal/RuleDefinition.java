@@ -17,6 +17,7 @@ record RuleDefinition(Conditions conditions, Target target, Strategy strategy, F
     /**
      * Every listed condition must hold; inside one, any listed value matches. Empty lists match everything.
      *
+     * @param channels codes of intake channels ({@code ticket.channel}): a channel's own rule
      * @param customerRegions region prefixes ({@code 广东} covers {@code 广东/深圳})
      * @param keywords any of them in the title, description or chat excerpt (width- and case-insensitive)
      * @param expression CEL over {@code fields}, {@code ticket} and {@code customer} maps, as in flows
@@ -25,13 +26,14 @@ record RuleDefinition(Conditions conditions, Target target, Strategy strategy, F
             @Nullable List<Long> templateIds,
             @Nullable List<String> templateCodes,
             @Nullable List<String> sources,
+            @Nullable List<String> channels,
             @Nullable List<String> customerLevels,
             @Nullable List<String> customerRegions,
             @Nullable List<String> priorities,
             @Nullable List<String> keywords,
             @Nullable String expression) {
 
-        static final Conditions ANY = new Conditions(null, null, null, null, null, null, null, null);
+        static final Conditions ANY = new Conditions(null, null, null, null, null, null, null, null, null);
 
         List<Long> templateIdList() {
             return this.templateIds == null ? List.of() : this.templateIds;

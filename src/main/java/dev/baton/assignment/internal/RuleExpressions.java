@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The custom-field condition of a rule: CEL over three maps, {@code fields} (the ticket's values), {@code ticket}
- * ({@code source}, {@code priority}, {@code template}) and {@code customer} ({@code level}, {@code region}).
+ * ({@code source}, {@code channel}, {@code priority}, {@code template}) and {@code customer} ({@code level}, {@code region}).
  * Rules are not tied to one template, so fields are dynamic: a missing field or a type mismatch makes the
  * condition false at run time rather than failing the ticket. Bounded like flow conditions (length, depth).
  */

@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
  * What an administrator writes for a channel; {@code version} is required on update (optimistic locking).
  *
  * @param kind a ticket source code except {@code api} and {@code import}
- * @param ruleId the assignment rule meant for the channel's tickets (rules themselves match {@code ticket.channel})
  */
 record ChannelCommand(
         @Nullable String code,
@@ -15,7 +14,6 @@ record ChannelCommand(
         @Nullable Boolean enabled,
         @Nullable Long templateId,
         @Nullable String priority,
-        @Nullable Long ruleId,
         @Nullable String title,
         @Nullable String intro,
         @Nullable String logoUrl,

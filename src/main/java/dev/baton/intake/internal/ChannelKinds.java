@@ -14,8 +14,12 @@ final class ChannelKinds {
             .filter(c -> !c.equals("api") && !c.equals("import"))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** Kinds served by the public form ({@code /f/<tenant>/<channel>}); WeCom entries and mail come in otherwise. */
-    static final Set<String> PUBLIC = Set.of("web", "mini_program", "official_account", "wecom_customer_page");
+    /**
+     * Kinds served by the public form ({@code /f/<tenant>/<channel>}), for people without an account: the web form,
+     * the mini-program's web-view and the official account's menu. WeCom entries (the customer page included, which
+     * is an employee's view inside WeCom) and mail come in otherwise.
+     */
+    static final Set<String> PUBLIC = Set.of("web", "mini_program", "official_account");
 
     private ChannelKinds() {}
 

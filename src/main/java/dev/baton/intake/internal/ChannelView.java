@@ -12,7 +12,6 @@ record ChannelView(
         boolean enabled,
         long templateId,
         @Nullable String priority,
-        @Nullable Long ruleId,
         @Nullable String title,
         @Nullable String intro,
         @Nullable String logoUrl,

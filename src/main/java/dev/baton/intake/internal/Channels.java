@@ -149,7 +149,6 @@ class Channels {
             boolean enabled,
             long templateId,
             @Nullable String priority,
-            @Nullable Long ruleId,
             @Nullable String title,
             @Nullable String intro,
             @Nullable String logoUrl,
@@ -164,7 +163,6 @@ class Channels {
             r.setEnabled(this.enabled);
             r.setTemplateId(this.templateId);
             r.setPriority(this.priority);
-            r.setRuleId(this.ruleId);
             r.setTitle(this.title);
             r.setIntro(this.intro);
             r.setLogoUrl(this.logoUrl);
@@ -229,7 +227,6 @@ class Channels {
                 cmd.enabled() == null || cmd.enabled(),
                 cmd.templateId(),
                 priority,
-                cmd.ruleId(),
                 title,
                 intro,
                 logo,
@@ -262,7 +259,6 @@ class Channels {
                 r.getEnabled(),
                 r.getTemplateId(),
                 r.getPriority(),
-                r.getRuleId(),
                 r.getTitle(),
                 r.getIntro(),
                 r.getLogoUrl(),

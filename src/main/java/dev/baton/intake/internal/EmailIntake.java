@@ -7,6 +7,7 @@ import dev.baton.customer.CustomerIntake;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ValidationException;
 import dev.baton.platform.db.tables.records.IntakeChannelsRecord;
+import dev.baton.portal.ProgressLinks;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldType;
 import dev.baton.template.TemplateCatalog;
@@ -45,6 +46,7 @@ class EmailIntake {
     private final TemplateCatalog templates;
     private final CustomerIntake customers;
     private final TicketOperations tickets;
+    private final ProgressLinks links;
     private final DSLContext db;
     private final Clock clock;
 
@@ -53,12 +55,14 @@ class EmailIntake {
             TemplateCatalog templates,
             CustomerIntake customers,
             TicketOperations tickets,
+            ProgressLinks links,
             DSLContext db,
             Clock clock) {
         this.channels = channels;
         this.templates = templates;
         this.customers = customers;
         this.tickets = tickets;
+        this.links = links;
         this.db = db;
         this.clock = clock;
     }
@@ -72,8 +76,19 @@ class EmailIntake {
             @Nullable String text,
             @Nullable String html) {}
 
-    /** @param outcome {@code ticket} (a new ticket) or {@code comment} (a reply on {@code number}) */
-    record Received(String number, String outcome, boolean replayed) {}
+    /**
+     * @param outcome {@code ticket} (a new ticket) or {@code comment} (a reply on {@code number})
+     * @param progressUrl the sender's signed link to the ticket's progress page ({@code /p/<token>}), for the mail
+     *     relay's acknowledgement; issued afresh on every answer
+     */
+    record Received(
+            String number,
+            String outcome,
+            boolean replayed,
+            @Nullable String progressUrl) {}
+
+    /** What was done to which ticket, before the link is added. */
+    private record Done(String number, @Nullable Long ticketId, String outcome) {}
 
     Received receive(long tenantId, Mail mail) {
         List<FieldError> errors = new ArrayList<>();
@@ -108,12 +123,12 @@ class EmailIntake {
                 .where(INTAKE_EMAIL_MESSAGES.TENANT_ID.eq(tenantId), INTAKE_EMAIL_MESSAGES.MESSAGE_ID.eq(messageId))
                 .fetchOne();
         if (earlier != null) {
-            return new Received(earlier.getNumber(), earlier.getOutcome(), true);
+            return received(tenantId, new Done(earlier.getNumber(), null, earlier.getOutcome()), true);
         }
         String subject = Objects.requireNonNullElse(Channels.strip(mail.subject()), from);
         String name = Objects.requireNonNullElse(Channels.strip(mail.fromName()), from);
         long customerId = sender(tenantId, from, name);
-        Received done = reply(tenantId, subject, customerId, body)
+        Done done = reply(tenantId, subject, customerId, body)
                 .orElseGet(
                         () -> create(tenantId, Objects.requireNonNull(channel), subject, body, customerId, messageId));
         this.db
@@ -125,11 +140,25 @@ class EmailIntake {
                 .set(INTAKE_EMAIL_MESSAGES.CREATED_AT, this.clock.instant())
                 .onConflictDoNothing()
                 .execute();
-        return done;
+        return received(tenantId, done, false);
+    }
+
+    private Received received(long tenantId, Done done, boolean replayed) {
+        Long id = done.ticketId() != null
+                ? done.ticketId()
+                : this.tickets
+                        .findByNumber(tenantId, done.number())
+                        .map(TicketOperations.Numbered::id)
+                        .orElse(null);
+        return new Received(
+                done.number(),
+                done.outcome(),
+                replayed,
+                id == null ? null : this.links.issue(tenantId, id).url());
     }
 
     /** A reply only when the quoted ticket is the sender's own: a number alone proves nothing. */
-    private Optional<Received> reply(long tenantId, String subject, long customerId, String body) {
+    private Optional<Done> reply(long tenantId, String subject, long customerId, String body) {
         Matcher m = QUOTED_NUMBER.matcher(subject);
         if (!m.find()) {
             return Optional.empty();
@@ -144,11 +173,11 @@ class EmailIntake {
                             t.id(),
                             TicketAction.COMMENT,
                             new ActionRequest(null, null, null, body, "public", null, null));
-                    return new Received(number, "comment", false);
+                    return new Done(number, t.id(), "comment");
                 });
     }
 
-    private Received create(
+    private Done create(
             long tenantId, IntakeChannelsRecord c, String subject, String body, long customerId, String messageId) {
         Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         this.templates
@@ -170,8 +199,8 @@ class EmailIntake {
                 null,
                 Map.of("ticket.channel", c.getCode()));
         String key = "email:" + Hashes.sha256("message-id", messageId);
-        return new Received(
-                this.tickets.createAsSystem(tenantId, ticket, key).ticket().number(), "ticket", false);
+        var created = this.tickets.createAsSystem(tenantId, ticket, key).ticket();
+        return new Done(created.number(), created.id(), "ticket");
     }
 
     /** The customer behind an address: the one it wrote as before, or a new one (customers have no email column). */

@@ -7,6 +7,7 @@ import dev.baton.platform.FieldError;
 import dev.baton.platform.NotFoundException;
 import dev.baton.platform.ValidationException;
 import dev.baton.platform.db.tables.records.IntakeChannelsRecord;
+import dev.baton.portal.ProgressLinks;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldType;
 import dev.baton.template.FieldValues;
@@ -45,6 +46,7 @@ class PublicForms {
     private final IntakeThrottle throttle;
     private final CustomerIntake customers;
     private final TicketOperations tickets;
+    private final ProgressLinks links;
     private final DSLContext db;
     private final Clock clock;
 
@@ -56,6 +58,7 @@ class PublicForms {
             IntakeThrottle throttle,
             CustomerIntake customers,
             TicketOperations tickets,
+            ProgressLinks links,
             DSLContext db,
             Clock clock) {
         this.channels = channels;
@@ -65,6 +68,7 @@ class PublicForms {
         this.throttle = throttle;
         this.customers = customers;
         this.tickets = tickets;
+        this.links = links;
         this.db = db;
         this.clock = clock;
     }
@@ -96,7 +100,10 @@ class PublicForms {
             @Nullable Map<String, @Nullable Object> fields,
             @Nullable String submissionId) {}
 
-    /** @param progressUrl a signed link to the ticket's progress, once the portal provides them */
+    /**
+     * @param progressUrl the submitter's signed link to the ticket's progress page ({@code /p/<token>}), issued
+     *     afresh on every answer (a double tap too), so a link is never stored
+     */
     record Submitted(String number, @Nullable String progressUrl) {}
 
     Form form(String tenant, String channelCode) {
@@ -147,7 +154,7 @@ class PublicForms {
                         INTAKE_SUBMISSIONS.SUBMISSION_ID.eq(submissionId))
                 .fetchOne(INTAKE_SUBMISSIONS.TICKET_NUMBER);
         if (earlier != null) {
-            return new Submitted(earlier, null);
+            return submitted(tenantId, earlier, null);
         }
         if (c.getCaptcha()) {
             this.captchas.check(tenantId, s.captchaId(), s.captcha());
@@ -175,10 +182,10 @@ class PublicForms {
                 c.getPriority(),
                 null,
                 Map.of("ticket.channel", c.getCode()));
-        String number = this.tickets
+        var created = this.tickets
                 .createAsSystem(tenantId, ticket, "form:" + c.getId() + ":" + submissionId)
-                .ticket()
-                .number();
+                .ticket();
+        String number = created.number();
         this.db
                 .insertInto(INTAKE_SUBMISSIONS)
                 .set(INTAKE_SUBMISSIONS.TENANT_ID, tenantId)
@@ -188,7 +195,19 @@ class PublicForms {
                 .set(INTAKE_SUBMISSIONS.CREATED_AT, this.clock.instant())
                 .onConflictDoNothing()
                 .execute();
-        return new Submitted(number, null);
+        return submitted(tenantId, number, created.id());
+    }
+
+    /** The answer with the progress link; a ticket gone since (deleted) still answers with its number. */
+    private Submitted submitted(long tenantId, String number, @Nullable Long ticketId) {
+        Long id = ticketId != null
+                ? ticketId
+                : this.tickets
+                        .findByNumber(tenantId, number)
+                        .map(TicketOperations.Numbered::id)
+                        .orElse(null);
+        return new Submitted(
+                number, id == null ? null : this.links.issue(tenantId, id).url());
     }
 
     private record Checked(

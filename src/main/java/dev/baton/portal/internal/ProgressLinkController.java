@@ -1,6 +1,7 @@
 package dev.baton.portal.internal;
 
 import dev.baton.platform.CurrentUser;
+import dev.baton.portal.ProgressLinks;
 import dev.baton.ticket.TicketOperations;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ class ProgressLinkController {
         CurrentUser me = CurrentUser.require();
         // 404 unless the caller may see the ticket: a link shows no more than its maker can.
         this.tickets.get(me, id);
-        ProgressLinks.Link link = this.links.issue(me.tenantId(), id);
-        return new LinkView("/p/" + link.token(), link.token(), link.expiresAt());
+        ProgressLinks.ProgressLink link = this.links.issue(me.tenantId(), id);
+        return new LinkView(link.url(), link.token(), link.expiresAt());
     }
 }

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicProgressController {
 
     private final TicketOperations tickets;
-    private final ProgressLinks links;
+    private final LinkTokens links;
     private final PublicRateLimit limit;
 
-    PublicProgressController(TicketOperations tickets, ProgressLinks links, PublicRateLimit limit) {
+    PublicProgressController(TicketOperations tickets, LinkTokens links, PublicRateLimit limit) {
         this.tickets = tickets;
         this.links = links;
         this.limit = limit;
@@ -51,14 +51,14 @@ class PublicProgressController {
     }
 
     private CustomerProgress on(
-            String token, HttpServletRequest http, Function<ProgressLinks.Target, CustomerProgress> act) {
+            String token, HttpServletRequest http, Function<LinkTokens.Target, CustomerProgress> act) {
         this.limit.check(http.getRemoteAddr());
-        ProgressLinks.Target target = this.links.open(token);
+        LinkTokens.Target target = this.links.open(token);
         try {
             return act.apply(target);
         } catch (NotFoundException e) {
             // A ticket deleted since the link was made: the same answer as for a bad link, naming no id.
-            throw ProgressLinks.unknown();
+            throw LinkTokens.unknown();
         }
     }
 }

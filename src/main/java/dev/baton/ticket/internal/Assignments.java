@@ -67,12 +67,14 @@ class Assignments {
             }
         });
         Object template = ctx.facts().get("ticket.template");
+        Object channel = ctx.facts().get("ticket.channel");
         return new TicketRouting.RoutingRequest(
                 ctx.tenantId(),
                 nodeId,
                 row.getTemplateId(),
                 template instanceof String s ? s : null,
                 row.getSource(),
+                channel instanceof String s ? s : null,
                 row.getPriority(),
                 routingText(row),
                 ctx.fields(),

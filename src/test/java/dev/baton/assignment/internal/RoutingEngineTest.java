@@ -33,7 +33,7 @@ class RoutingEngineTest {
 
     private static TicketRouting.RoutingRequest request(Map<String, Object> customer) {
         return new TicketRouting.RoutingRequest(
-                1, "handle", 5L, "repair", "web", "normal", "空调不制冷", Map.of(), customer, null, null);
+                1, "handle", 5L, "repair", "web", null, "normal", "空调不制冷", Map.of(), customer, null, null);
     }
 
     private Decision decide(CompiledRule rule, Map<String, Object> customer) {
@@ -115,6 +115,7 @@ class RoutingEngineTest {
                 null,
                 List.of("repair"),
                 null,
+                null,
                 List.of("VIP"),
                 List.of("广东"),
                 null,
@@ -135,6 +136,7 @@ class RoutingEngineTest {
                 5L,
                 "repair",
                 "web",
+                null,
                 "normal",
                 "空调不制冷",
                 Map.of("amount", 8000),
@@ -148,6 +150,7 @@ class RoutingEngineTest {
                 5L,
                 "repair",
                 "web",
+                null,
                 "normal",
                 "空调不制冷",
                 Map.of("amount", 100),
@@ -166,6 +169,7 @@ class RoutingEngineTest {
                 5L,
                 "repair",
                 "web",
+                null,
                 "normal",
                 "空调不制冷",
                 Map.of("amount", 8000),
@@ -179,5 +183,46 @@ class RoutingEngineTest {
                         .failed())
                 .isEqualTo("customer_region");
         assertThat(this.engine.decide(snapshot, elsewhere, NOW, true).outcome()).isEqualTo("no_rule");
+    }
+
+    @Test
+    void aChannelsRuleTakesOnlyTheTicketsOfItsChannelsAndCelSeesTheChannel() {
+        this.agents.departments.put(1L, List.of(11L));
+        this.agents.departments.put(2L, List.of(21L));
+        var shop = new RuleDefinition.Conditions(null, null, null, List.of("shop-qr"), null, null, null, null, null);
+        var byExpression = new RuleDefinition.Conditions(
+                null, null, null, null, null, null, null, null, "ticket.channel == 'mini-complaint'");
+        var strategy = new RuleDefinition.Strategy("round_robin", null, null);
+        var snapshot = RoutingSnapshot.of(
+                List.of(
+                        CompiledRule.of(
+                                1,
+                                "shop",
+                                new RuleDefinition(shop, department(1), strategy, RuleDefinition.Fallback.POOL)),
+                        CompiledRule.of(
+                                2,
+                                "mini",
+                                new RuleDefinition(
+                                        byExpression, department(2), strategy, RuleDefinition.Fallback.POOL))),
+                List.of());
+
+        Decision fromShop = this.engine.decide(snapshot, from("shop-qr"), NOW, true);
+        assertThat(fromShop.ruleName()).isEqualTo("shop");
+        assertThat(fromShop.route().userId()).isEqualTo(11L);
+
+        Decision fromMini = this.engine.decide(snapshot, from("mini-complaint"), NOW, true);
+        assertThat(fromMini.rules().getFirst().failed()).isEqualTo("channel");
+        assertThat(fromMini.ruleName()).isEqualTo("mini");
+        assertThat(fromMini.route().userId()).isEqualTo(21L);
+
+        // a ticket that came in through no channel (the REST API, the sidebar) is no channel's
+        Decision direct = this.engine.decide(snapshot, from(null), NOW, true);
+        assertThat(direct.rules()).extracting(Decision.RuleCheck::failed).containsExactly("channel", "expression");
+        assertThat(direct.outcome()).isEqualTo("no_rule");
+    }
+
+    private static TicketRouting.RoutingRequest from(String channel) {
+        return new TicketRouting.RoutingRequest(
+                1, "handle", 5L, "repair", "web", channel, "normal", "空调不制冷", Map.of(), Map.of(), null, null);
     }
 }

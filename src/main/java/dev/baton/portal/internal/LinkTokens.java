@@ -2,6 +2,7 @@ package dev.baton.portal.internal;
 
 import dev.baton.platform.BatonException;
 import dev.baton.platform.SecretBox;
+import dev.baton.portal.ProgressLinks;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * secrets key for this purpose alone ({@link SecretBox#derivedKey}).
  */
 @Component
-class ProgressLinks {
+class LinkTokens implements ProgressLinks {
 
     private static final byte VERSION = 1;
     private static final int PAYLOAD = 25;
@@ -34,18 +35,17 @@ class ProgressLinks {
     private final Clock clock;
     private final Duration ttl;
 
-    ProgressLinks(SecretBox secrets, Clock clock, @Value("${baton.portal.link-ttl:90d}") Duration ttl) {
+    LinkTokens(SecretBox secrets, Clock clock, @Value("${baton.portal.link-ttl:90d}") Duration ttl) {
         this.key = new SecretKeySpec(secrets.derivedKey("portal-progress-link"), "HmacSHA256");
         this.clock = clock;
         this.ttl = ttl;
     }
 
-    record Link(String token, Instant expiresAt) {}
-
     /** Whose ticket a valid token opens. */
     record Target(long tenantId, long ticketId) {}
 
-    Link issue(long tenantId, long ticketId) {
+    @Override
+    public ProgressLink issue(long tenantId, long ticketId) {
         Instant expires = this.clock.instant().plus(this.ttl);
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD + MAC_BYTES)
                 .put(VERSION)
@@ -54,9 +54,8 @@ class ProgressLinks {
                 .putLong(expires.getEpochSecond());
         byte[] bytes = payload.array();
         System.arraycopy(mac(bytes), 0, bytes, PAYLOAD, MAC_BYTES);
-        return new Link(
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                Instant.ofEpochSecond(expires.getEpochSecond()));
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new ProgressLink("/p/" + token, token, Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 
     /** The ticket a token opens; a tampered, foreign or expired token is one and the same 404. */
