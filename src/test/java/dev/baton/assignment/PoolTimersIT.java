@@ -57,6 +57,28 @@ class PoolTimersIT extends AssignmentTest {
     }
 
     @Test
+    void anOfferMadeBeforeEscalationWasSwitchedOffDoesNotEscalate() {
+        AssignmentDesk desk = desk();
+        settings(desk, Map.of("escalateAfterMinutes", 30));
+        Instant offered = this.clock.instant();
+        long id = desk.create(desk.admin, Map.of()).id();
+        await(() -> !timers("pool-escalate", id).isEmpty());
+
+        int version = desk.admin
+                .get("/api/v1/assignment/pool/settings")
+                .at("/version")
+                .asInt();
+        settings(desk, Map.of("version", version));
+        moveTo(deadline(desk, offered, "PT30M"));
+        await(() -> timers("pool-escalate", id).isEmpty()); // it fired, and did nothing
+
+        assertThat(unclaimed(desk.login.apply("super1"), id)).isEmpty();
+        Api.Response audit =
+                desk.login.apply("boss").get("/api/v1/audit-log?action=assignment.pool.escalated&entityId=" + id);
+        assertThat(audit.json().path("total").asInt()).isZero();
+    }
+
+    @Test
     void aGrabbedTicketLeftUntouchedReturnsToThePoolButOneActedOnStays() {
         AssignmentDesk desk = desk();
         settings(desk, Map.of("returnAfterMinutes", 45, "escalateAfterMinutes", 600));

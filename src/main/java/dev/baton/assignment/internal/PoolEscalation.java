@@ -51,7 +51,7 @@ class PoolEscalation implements DurableTimers.Handler {
     @Override
     public void fire(String key) {
         PoolTimers.Offer offer = PoolTimers.Offer.parse(key);
-        if (!stillWaiting(offer)) {
+        if (this.settings.cached(offer.tenantId()).escalateAfterMinutes() == null || !stillWaiting(offer)) {
             return;
         }
         int recorded = this.db

@@ -25,10 +25,16 @@ class PoolReturn implements DurableTimers.Handler {
     private static final Logger log = LoggerFactory.getLogger(PoolReturn.class);
 
     private final TicketOperations tickets;
+    private final PoolSettings settings;
     private final AuditTrail audit;
     private final TransactionTemplate own;
 
-    PoolReturn(TicketOperations tickets, AuditTrail audit, PlatformTransactionManager transactions) {
+    PoolReturn(
+            TicketOperations tickets,
+            AuditTrail audit,
+            PlatformTransactionManager transactions,
+            PoolSettings settings) {
+        this.settings = settings;
         this.tickets = tickets;
         this.audit = audit;
         this.own = OwnTransaction.of(transactions);
@@ -42,6 +48,9 @@ class PoolReturn implements DurableTimers.Handler {
     @Override
     public void fire(String key) {
         PoolTimers.Grab grab = PoolTimers.Grab.parse(key);
+        if (this.settings.cached(grab.tenantId()).returnAfterMinutes() == null) {
+            return; // switched off since the grab
+        }
         try {
             this.own.executeWithoutResult(s -> {
                 TicketView view = this.tickets.actAsSystem(

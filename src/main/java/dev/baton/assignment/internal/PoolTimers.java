@@ -45,8 +45,9 @@ class PoolTimers {
                 }
             }
             // a creation's events hold the offer before the start node's completion: only this node's timers go
-            case TicketEvent.NodeCompleted c -> cancel(prefix(c.tenantId(), c.ticketId()) + c.nodeId() + "|");
-            case TicketEvent.TicketClosed c -> cancel(prefix(c.tenantId(), c.ticketId()));
+            case TicketEvent.NodeCompleted c ->
+                cancel(c.tenantId(), prefix(c.tenantId(), c.ticketId()) + c.nodeId() + "|");
+            case TicketEvent.TicketClosed c -> cancel(c.tenantId(), prefix(c.tenantId(), c.ticketId()));
             default -> {}
         }
     }
@@ -61,7 +62,15 @@ class PoolTimers {
         }
     }
 
-    private void cancel(String keyPrefix) {
+    /**
+     * Two deletes for every completed node were most of the event relay's statements; a tenant without pool timers
+     * has none to delete. Timers left from before their settings were switched off check the settings as they fire.
+     */
+    private void cancel(long tenantId, String keyPrefix) {
+        PoolSettingsView rules = this.settings.cached(tenantId);
+        if (rules.escalateAfterMinutes() == null && rules.returnAfterMinutes() == null) {
+            return;
+        }
         this.timers.cancel(ESCALATE, keyPrefix);
         this.timers.cancel(RETURN, keyPrefix);
     }
