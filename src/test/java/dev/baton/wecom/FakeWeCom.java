@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code button_interaction}, refused with errcode 40058 without a title, buttons or a fresh valid task id). Users
  * can be made unknown (errcode 81013), unlicensed (an {@code unlicenseduser} answer) or the whole API busy
  * (errcode -1). It also hands out the corp's and the app's JS-SDK tickets, exchanges OAuth codes for member ids
- * ({@code /cgi-bin/auth/getuserinfo}), and can end its access token early (errcode 42001).
+ * ({@code /cgi-bin/auth/getuserinfo}), and can end its access token early (errcode 42001). External contacts and
+ * customer group chats are {@link FakeCustomers}; {@link FakeTrouble} makes any call fail or go unanswered.
  */
 public final class FakeWeCom {
 
@@ -46,6 +47,8 @@ public final class FakeWeCom {
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final Map<String, String> oauthCodes = new ConcurrentHashMap<>();
     private final Set<String> taskIds = ConcurrentHashMap.newKeySet();
+    private final FakeTrouble trouble = new FakeTrouble();
+    private final FakeCustomers customers = new FakeCustomers(this::authorised);
 
     public FakeWeCom() {
         try {
@@ -58,6 +61,9 @@ public final class FakeWeCom {
         this.server.createContext("/cgi-bin/get_jsapi_ticket", e -> ticket(e, JSAPI_TICKET));
         this.server.createContext("/cgi-bin/ticket/get", e -> ticket(e, AGENT_TICKET));
         this.server.createContext("/cgi-bin/auth/getuserinfo", this::userInfo);
+        this.customers.routes(this.server);
+        // a stalled answer must not hold up the others
+        this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         this.server.start();
     }
 
@@ -100,6 +106,16 @@ public final class FakeWeCom {
         this.expired.add(old);
     }
 
+    /** The external contacts and customer group chats of the fake corp. */
+    public FakeCustomers customers() {
+        return this.customers;
+    }
+
+    /** Errors and silences to hand out instead of answers. */
+    public FakeTrouble trouble() {
+        return this.trouble;
+    }
+
     /** An OAuth code WeCom gave the browser of this member; it can be exchanged once. */
     public String oauthCode(String weComUserId) {
         String code = "code-" + weComUserId + "-" + this.oauthCodes.size();
@@ -108,6 +124,9 @@ public final class FakeWeCom {
     }
 
     private void token(HttpExchange exchange) throws IOException {
+        if (this.trouble.strikes(exchange)) {
+            return;
+        }
         String query = exchange.getRequestURI().getQuery();
         if (query == null || !query.contains("corpid=" + CORP_ID) || !query.contains("corpsecret=" + SECRET)) {
             answer(exchange, Map.of("errcode", 40001, "errmsg", "invalid credential"));
@@ -119,6 +138,9 @@ public final class FakeWeCom {
 
     /** Whether the call carries the valid access token; answers WeCom's error when it does not. */
     private boolean authorised(HttpExchange exchange) throws IOException {
+        if (this.trouble.strikes(exchange)) {
+            return false;
+        }
         String query = exchange.getRequestURI().getQuery();
         String given = query == null
                 ? ""
@@ -218,7 +240,7 @@ public final class FakeWeCom {
         return null;
     }
 
-    private static void answer(HttpExchange exchange, Map<String, Object> body) throws IOException {
+    static void answer(HttpExchange exchange, Map<String, Object> body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);

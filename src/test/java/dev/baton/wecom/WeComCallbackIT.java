@@ -51,7 +51,14 @@ class WeComCallbackIT extends WeComIntegrationTest {
         assertThat(saved.body()).doesNotContain(FakeWeCom.SECRET, TOKEN, AES_KEY);
         assertThat(saved.json().path("secretSet").asBoolean()).isTrue();
         assertThat(saved.text("callbackUrl")).endsWith("/wecom/callback/" + code(admin));
-        var row = this.db.fetchOne(WECOM_SETTINGS, WECOM_SETTINGS.CORP_ID.eq(FakeWeCom.CORP_ID));
+        // this tenant's row: other tests' tenants connect the same fake corp
+        var row = this.db.fetchOne(
+                WECOM_SETTINGS,
+                WECOM_SETTINGS.TENANT_ID.eq(this.db
+                        .select(dev.baton.platform.db.Tables.TENANTS.TENANT_ID)
+                        .from(dev.baton.platform.db.Tables.TENANTS)
+                        .where(dev.baton.platform.db.Tables.TENANTS.CODE.eq(code(admin)))
+                        .fetchSingle(dev.baton.platform.db.Tables.TENANTS.TENANT_ID)));
         assertThat(row).isNotNull();
         assertThat(row.getSecretEnc()).doesNotContain(FakeWeCom.SECRET);
         assertThat(row.getAesKeyEnc()).doesNotContain(AES_KEY);

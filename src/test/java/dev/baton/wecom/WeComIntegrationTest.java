@@ -20,6 +20,9 @@ public abstract class WeComIntegrationTest extends IntegrationTest {
     @DynamicPropertySource
     static void wecom(DynamicPropertyRegistry registry) {
         registry.add("baton.wecom.base-url", WECOM::baseUrl);
+        // short waits, so that a test of WeCom's silence takes seconds (FakeTrouble.SILENCE is longer)
+        registry.add("baton.wecom.http.read-timeout", () -> "1s");
+        registry.add("baton.wecom.http.backoff", () -> "50ms");
     }
 
     /** Saves the fake corp's id, app and secret as the admin's tenant's WeCom settings. */

@@ -43,7 +43,7 @@ class Customers implements CustomerDirectory, CustomerIntake {
     static final Set<String> LEVELS = Set.of("basic", "standard", "vip");
     static final String EXTERNAL = "wecom_external";
     static final String GROUP = "wecom_group";
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_@.-]{1,128}");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -399,15 +399,23 @@ class Customers implements CustomerDirectory, CustomerIntake {
         }
     }
 
+    /** Keeps the links that stay as they are (with what the WeCom sync knows of them), drops and adds the rest. */
     private void replaceLinks(long tenantId, long id, String kind, List<String> refs) {
+        Condition own = CUSTOMER_LINKS
+                .TENANT_ID
+                .eq(tenantId)
+                .and(CUSTOMER_LINKS.CUSTOMER_ID.eq(id))
+                .and(CUSTOMER_LINKS.KIND.eq(kind));
         this.db
                 .deleteFrom(CUSTOMER_LINKS)
-                .where(
-                        CUSTOMER_LINKS.TENANT_ID.eq(tenantId),
-                        CUSTOMER_LINKS.CUSTOMER_ID.eq(id),
-                        CUSTOMER_LINKS.KIND.eq(kind))
+                .where(refs.isEmpty() ? own : own.and(CUSTOMER_LINKS.REF.notIn(refs)))
                 .execute();
-        links(tenantId, id, kind, refs);
+        List<String> kept = this.db
+                .select(CUSTOMER_LINKS.REF)
+                .from(CUSTOMER_LINKS)
+                .where(own)
+                .fetch(CUSTOMER_LINKS.REF);
+        links(tenantId, id, kind, refs.stream().filter(r -> !kept.contains(r)).toList());
     }
 
     private CustomersRecord row(long tenantId, long id) {
@@ -438,14 +446,28 @@ class Customers implements CustomerDirectory, CustomerIntake {
         }
         List<Long> ids = rows.stream().map(CustomersRecord::getId).toList();
         Map<Long, Map<String, List<String>>> links = new java.util.HashMap<>();
+        Map<Long, List<CustomerView.WeComLink>> details = new java.util.HashMap<>();
         this.db
-                .select(CUSTOMER_LINKS.CUSTOMER_ID, CUSTOMER_LINKS.KIND, CUSTOMER_LINKS.REF)
+                .select(
+                        CUSTOMER_LINKS.CUSTOMER_ID,
+                        CUSTOMER_LINKS.KIND,
+                        CUSTOMER_LINKS.REF,
+                        CUSTOMER_LINKS.NAME,
+                        CUSTOMER_LINKS.REMOVED_AT)
                 .from(CUSTOMER_LINKS)
                 .where(CUSTOMER_LINKS.TENANT_ID.eq(tenantId), CUSTOMER_LINKS.CUSTOMER_ID.in(ids))
                 .orderBy(CUSTOMER_LINKS.REF)
-                .forEach(l -> links.computeIfAbsent(l.value1(), k -> new java.util.HashMap<>())
-                        .computeIfAbsent(l.value2(), k -> new ArrayList<>())
-                        .add(l.value3()));
+                .forEach(l -> {
+                    links.computeIfAbsent(l.value1(), k -> new java.util.HashMap<>())
+                            .computeIfAbsent(l.value2(), k -> new ArrayList<>())
+                            .add(l.value3());
+                    details.computeIfAbsent(l.value1(), k -> new ArrayList<>())
+                            .add(new CustomerView.WeComLink(
+                                    l.value2().equals(GROUP) ? "group_chat" : "external_contact",
+                                    l.value3(),
+                                    l.value4(),
+                                    l.value5()));
+                });
         List<String> phones = rows.stream()
                 .map(CustomersRecord::getPhone)
                 .filter(p -> p != null)
@@ -482,6 +504,7 @@ class Customers implements CustomerDirectory, CustomerIntake {
                             r.getOwnerId(),
                             own.getOrDefault(EXTERNAL, List.of()),
                             own.getOrDefault(GROUP, List.of()),
+                            details.getOrDefault(r.getId(), List.of()),
                             duplicates,
                             r.getCreatedAt(),
                             r.getUpdatedAt(),

@@ -25,10 +25,12 @@ class JsapiSignatures {
 
     private final TenantServices services;
     private final Clock clock;
+    private final WeComCalls calls;
 
-    JsapiSignatures(TenantServices services, Clock clock) {
+    JsapiSignatures(TenantServices services, Clock clock, WeComCalls calls) {
         this.services = services;
         this.clock = clock;
+        this.calls = calls;
     }
 
     record Signed(long timestamp, String nonceStr, String signature) {}
@@ -42,8 +44,8 @@ class JsapiSignatures {
             return new Signatures(
                     wx.getWxCpConfigStorage().getCorpId(),
                     wx.getWxCpConfigStorage().getAgentId(),
-                    signed(wx.getJsapiTicket(), page),
-                    signed(wx.getAgentJsapiTicket(), page));
+                    signed(this.calls.call("get_jsapi_ticket", wx::getJsapiTicket), page),
+                    signed(this.calls.call("ticket/get", wx::getAgentJsapiTicket), page));
         } catch (WxErrorException e) {
             throw WeComErrors.refused(e);
         }

@@ -24,13 +24,16 @@ class TenantServices {
     private final WeComProperties properties;
     private final DSLContext db;
     private final Clock clock;
+    private final WeComHttpClient http;
     private final Map<Long, Built> built = new ConcurrentHashMap<>();
 
-    TenantServices(WeComSettings settings, WeComProperties properties, DSLContext db, Clock clock) {
+    TenantServices(
+            WeComSettings settings, WeComProperties properties, DSLContext db, Clock clock, WeComHttpClient http) {
         this.settings = settings;
         this.properties = properties;
         this.db = db;
         this.clock = clock;
+        this.http = http;
     }
 
     /** The tenant's service, or empty while the tenant has no WeCom settings. */
@@ -56,6 +59,7 @@ class TenantServices {
         config.setCorpId(credentials.corpId());
         config.setCorpSecret(credentials.secret());
         config.setAgentId(credentials.agentId());
+        config.setApacheHttpClientBuilder(this.http);
         WxCpServiceImpl wx = new SingleTryWxCpService();
         wx.setWxCpConfigStorage(config);
         return wx;

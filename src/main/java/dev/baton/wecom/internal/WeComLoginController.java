@@ -31,12 +31,15 @@ class WeComLoginController {
     private final TenantServices services;
     private final DSLContext db;
     private final SignIn signIn;
+    private final WeComCalls calls;
 
-    WeComLoginController(WeComSettings settings, TenantServices services, DSLContext db, SignIn signIn) {
+    WeComLoginController(
+            WeComSettings settings, TenantServices services, DSLContext db, SignIn signIn, WeComCalls calls) {
         this.settings = settings;
         this.services = services;
         this.db = db;
         this.signIn = signIn;
+        this.calls = calls;
     }
 
     record WeComLogin(
@@ -51,7 +54,10 @@ class WeComLoginController {
         WxCpService wx = this.services.of(tenantId).orElseThrow(() -> refused("wecom-login-tenant", request.tenant()));
         String weComUserId;
         try {
-            weComUserId = wx.getOauth2Service().getAuthUserInfo(request.code()).getUserId();
+            // a network failure or a busy WeCom is a 502/503/504 problem (WeComCalls), not a refused code
+            weComUserId = this.calls
+                    .call("auth/getuserinfo", () -> wx.getOauth2Service().getAuthUserInfo(request.code()))
+                    .getUserId();
         } catch (WxErrorException e) {
             log.info("WeCom refused an OAuth code for tenant {}: {}", request.tenant(), e.getError());
             throw refused("wecom-login-code", String.valueOf(e.getError().getErrorCode()));

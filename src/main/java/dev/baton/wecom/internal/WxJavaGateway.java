@@ -30,7 +30,7 @@ class WxJavaGateway implements WeComGateway {
     private final TenantServices tenants;
     private final WxCpService installation;
 
-    WxJavaGateway(WeComProperties properties, TenantServices tenants) {
+    WxJavaGateway(WeComProperties properties, TenantServices tenants, WeComHttpClient http) {
         this.properties = properties;
         this.tenants = tenants;
         WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
@@ -38,6 +38,7 @@ class WxJavaGateway implements WeComGateway {
         config.setCorpId(properties.corpId());
         config.setCorpSecret(properties.secret());
         config.setAgentId(properties.agentId());
+        config.setApacheHttpClientBuilder(http);
         WxCpServiceImpl wx = new SingleTryWxCpService();
         wx.setWxCpConfigStorage(config);
         this.installation = wx;
