@@ -46,6 +46,8 @@ public final class FakeWeCom {
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final Map<String, String> oauthCodes = new ConcurrentHashMap<>();
     private final Set<String> taskIds = ConcurrentHashMap.newKeySet();
+    /** The corp's departments and members, for "sync directory". */
+    public final FakeDirectory directory;
 
     public FakeWeCom() {
         try {
@@ -58,6 +60,7 @@ public final class FakeWeCom {
         this.server.createContext("/cgi-bin/get_jsapi_ticket", e -> ticket(e, JSAPI_TICKET));
         this.server.createContext("/cgi-bin/ticket/get", e -> ticket(e, AGENT_TICKET));
         this.server.createContext("/cgi-bin/auth/getuserinfo", this::userInfo);
+        this.directory = new FakeDirectory(this.server, this::authorised, FakeWeCom::answer);
         this.server.start();
     }
 
