@@ -508,7 +508,7 @@ async function run(page) {
     await screenshot(page, name)
   }
 
-  await step('WeCom settings: save the app, the secret shows as set, test connection shows what WeCom answered', async () => {
+  await step('WeCom settings: save the app, the secret shows as set, test connection and sync explain what WeCom answered', async () => {
     const loaded = apiResponse(page, 'GET', '/wecom/settings')
     await page.goto(BASE_URL + '/admin/wecom')
     await page.locator('[data-test="menu-wecom"]').waitFor({ state: 'attached' })
@@ -535,6 +535,10 @@ async function run(page) {
     if (!text.includes('连接失败') || text.replace('连接失败', '').trim().length === 0) {
       throw new Error(`test connection should explain the failure, shows: ${text}`)
     }
+    const synced = apiResponse(page, 'POST', '/wecom/sync/directory')
+    await page.locator('[data-test="wecom-sync-directory"]').click()
+    if ((await synced).status() !== 502) throw new Error(`sync directory without WeCom: HTTP ${(await synced).status()}`)
+    await page.locator('[data-test="wecom-directory-error"]', { hasText: '企业微信' }).waitFor()
   })
   await screenshot(page, 'wecom-settings.png')
 

@@ -2,6 +2,7 @@ package dev.baton.wecom.internal;
 
 import dev.baton.org.DirectorySync;
 import dev.baton.platform.AuditTrail;
+import dev.baton.platform.BatonException;
 import dev.baton.platform.ConflictException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.bean.WxCpDepart;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +47,9 @@ class SyncingDirectory {
             departments = parentsFirst(wx.getDepartmentService().list(null));
         } catch (WxErrorException e) {
             throw WeComErrors.refused(e);
+        } catch (WxRuntimeException e) {
+            // WxJava's wrapper of an I/O failure: WeCom could not be reached at all
+            throw new BatonException(HttpStatus.BAD_GATEWAY, "wecom-unreachable", String.valueOf(e.getMessage()));
         }
         var counts = new SyncCounts.Tally();
         for (WxCpDepart d : departments) {
@@ -64,6 +70,9 @@ class SyncingDirectory {
             } catch (WxErrorException e) {
                 complete = false;
                 counts.fail("members of department " + d.getId() + ": " + e.getError());
+            } catch (WxRuntimeException e) {
+                complete = false;
+                counts.fail("members of department " + d.getId() + ": " + e.getMessage());
             }
         }
         for (WxCpUser u : members.values()) {
