@@ -196,17 +196,25 @@ class WeComDirectorySyncIT extends WeComIntegrationTest {
         assertThat(department(admin, departmentId(tenant, 9)).path("parentId").asLong())
                 .isEqualTo(departmentId(tenant, 3));
 
-        post(admin, contact("delete_party", "<Id>3</Id>", 1733000400));
+        // a refused change fails alone, with the reason, and the next ones still apply
+        post(admin, contact("update_party", "<Id>3</Id><ParentId>9</ParentId>", 1733000350));
         processed(tenant, 4);
+        assertThat(outcome(tenant, 1733000350))
+                .isEqualTo("update_party: WeCom department 3 cannot move under its own sub-department");
+        assertThat(department(admin, departmentId(tenant, 3)).path("parentId").asLong())
+                .isEqualTo(departmentId(tenant, 2));
+
+        post(admin, contact("delete_party", "<Id>3</Id>", 1733000400));
+        processed(tenant, 5);
         assertThat(outcome(tenant, 1733000400)).contains("kept: it has sub-departments");
         post(admin, contact("delete_party", "<Id>9</Id>", 1733000500));
-        processed(tenant, 5);
+        processed(tenant, 6);
         assertThat(this.db.fetchCount(
                         DEPARTMENTS, DEPARTMENTS.TENANT_ID.eq(tenant), DEPARTMENTS.WECOM_DEPARTMENT_ID.eq(9L)))
                 .isZero();
 
         post(admin, contact("delete_user", "<UserID>zhangsan</UserID>", 1733000600));
-        processed(tenant, 6);
+        processed(tenant, 7);
         assertThat(user(admin, zhang).path("active").asBoolean()).isFalse();
         assertThat(outcome(tenant, 1733000600)).isEqualTo("user zhangsan deactivated");
     }

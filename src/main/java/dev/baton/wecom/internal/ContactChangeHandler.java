@@ -3,11 +3,15 @@ package dev.baton.wecom.internal;
 import dev.baton.org.DirectorySync;
 import dev.baton.org.DirectorySync.Change;
 import dev.baton.platform.AuditTrail;
+import dev.baton.platform.OwnTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * WeCom's {@code change_contact} callbacks (a member or department created, changed or deleted in WeCom) applied
@@ -19,10 +23,12 @@ class ContactChangeHandler implements CallbackEventHandler {
 
     private final DirectorySync directory;
     private final AuditTrail audit;
+    private final TransactionTemplate own;
 
-    ContactChangeHandler(DirectorySync directory, AuditTrail audit) {
+    ContactChangeHandler(DirectorySync directory, AuditTrail audit, PlatformTransactionManager transactions) {
         this.directory = directory;
         this.audit = audit;
+        this.own = OwnTransaction.of(transactions);
     }
 
     @Override
@@ -34,13 +40,14 @@ class ContactChangeHandler implements CallbackEventHandler {
     public Outcome handle(long tenantId, Map<String, String> fields) {
         String change = fields.getOrDefault("ChangeType", "");
         try {
-            return switch (change) {
+            // a transaction of its own: a refusal rolls back this change only, not the writing of its outcome
+            return Objects.requireNonNull(this.own.execute(s -> switch (change) {
                 case "create_user", "update_user" -> member(tenantId, change, fields);
                 case "delete_user" -> deleteMember(tenantId, fields.getOrDefault("UserID", ""));
                 case "create_party", "update_party" -> department(tenantId, change, fields);
                 case "delete_party" -> deleteDepartment(tenantId, fields);
                 default -> Outcome.ignored("change_contact/" + change + " is not synced");
-            };
+            }));
         } catch (DirectorySync.Refused e) {
             return Outcome.failed(change + ": " + e.getMessage());
         } catch (NumberFormatException e) {
