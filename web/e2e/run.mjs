@@ -8,7 +8,8 @@
 //   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium); no browser is ever downloaded
 //   SCREENSHOT_DIR  if set, login.png, users.png, roles.png, departments.png, flow-designer.png, calendars.png,
 //                   explain.png, tickets.png, ticket.png, template-designer.png, sla-policies.png, keywords.png,
-//                   notification-templates.png, audit-log.png, customers.png, customer.png (1280×800) are saved there
+//                   notification-templates.png, audit-log.png, wecom-settings.png, customers.png, customer.png (1280×800) are
+//                   saved there
 //   E2E_TENANT / E2E_USERNAME / E2E_PASSWORD   credentials (default demo / admin / baton-demo)
 //   E2E_AGENT       the demo agent who accepts a ticket (default lina, same password)
 //   STEP_TIMEOUT_MS per-step timeout (default 15000)
@@ -506,6 +507,40 @@ async function run(page) {
     })
     await screenshot(page, name)
   }
+
+  await step('WeCom settings: save the app, the secret shows as set, test connection and sync explain what WeCom answered', async () => {
+    const loaded = apiResponse(page, 'GET', '/wecom/settings')
+    await page.goto(BASE_URL + '/admin/wecom')
+    await page.locator('[data-test="menu-wecom"]').waitFor({ state: 'attached' })
+    await expectOk(await loaded, 'read WeCom settings')
+    await page.locator('[data-test="wecom-callback-url"]').waitFor()
+    if (!(await page.locator('[data-test="wecom-callback-url"]').inputValue()).includes('/wecom/callback/')) {
+      throw new Error('the callback URL to paste into WeCom is not shown')
+    }
+    await page.locator('[data-test="wecom-corp-id"]').fill('wwe2edemo')
+    await page.locator('input[data-test="wecom-agent-id"], [data-test="wecom-agent-id"] input').fill('1000002')
+    await page.locator('[data-test="wecom-secret"]').fill('e2e-secret')
+    const saved = apiResponse(page, 'PUT', '/wecom/settings')
+    await page.locator('[data-test="wecom-save"]').click()
+    await expectOk(await saved, 'save WeCom settings')
+    await page.locator('[data-test="wecom-secret-set"]').waitFor()
+    if (await page.locator('[data-test="wecom-secret"]').inputValue()) throw new Error('the secret is shown after saving')
+    // the test server talks to no real WeCom (an unreachable or refusing address): the page must say why it failed
+    const tested = apiResponse(page, 'POST', '/wecom/settings/test')
+    await page.locator('[data-test="wecom-test"]').click()
+    await expectOk(await tested, 'test connection')
+    const result = page.locator('[data-test="wecom-test-result"]')
+    await result.waitFor()
+    const text = (await result.innerText()).trim()
+    if (!text.includes('连接失败') || text.replace('连接失败', '').trim().length === 0) {
+      throw new Error(`test connection should explain the failure, shows: ${text}`)
+    }
+    const synced = apiResponse(page, 'POST', '/wecom/sync/directory')
+    await page.locator('[data-test="wecom-sync-directory"]').click()
+    if ((await synced).status() !== 502) throw new Error(`sync directory without WeCom: HTTP ${(await synced).status()}`)
+    await page.locator('[data-test="wecom-directory-error"]', { hasText: '企业微信' }).waitFor()
+  })
+  await screenshot(page, 'wecom-settings.png')
 
   const customerName = `E2E 客户 ${Date.now().toString(36)}`
   await step('customers page: create a customer in the dialog, find it by search', async () => {

@@ -187,6 +187,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'intake.title' },
       },
       {
+        path: 'admin/wecom',
+        name: 'wecom-settings',
+        component: () => import('@/features/wecom/WeComSettingsPage.vue'),
+        meta: { title: 'wecom.title' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('@/features/layout/NotFoundPage.vue'),

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   ASSIGNMENT_MANAGE: 'assignment.manage',
   /** notification templates (also needed to read them) */
   NOTIFY_MANAGE: 'notify.manage',
+  /** the tenant's WeCom app and its syncs */
+  SETTINGS_MANAGE: 'settings.manage',
   /** search the audit log */
   AUDIT_READ: 'audit.read',
 } as const

@@ -5,7 +5,8 @@
  * callback address {@code /wecom/callback/<tenant>}: verified, decrypted, kept once, and processed afterwards
  * (template-card "accept" presses accept the ticket, {@link dev.baton.wecom.CardKeys}; external contact and customer
  * group chat changes update customers through {@code customer.CustomerSync}, as does the full sync at {@code
- * /api/v1/wecom/sync/customers}).
+ * /api/v1/wecom/sync/customers}; contact changes update the organisation), and "sync directory": WeCom's departments
+ * and members mirrored through {@code org.DirectorySync}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"platform", "platform :: db", "ticket", "org", "customer"})

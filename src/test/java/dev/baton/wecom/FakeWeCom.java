@@ -49,6 +49,8 @@ public final class FakeWeCom {
     private final Set<String> taskIds = ConcurrentHashMap.newKeySet();
     private final FakeTrouble trouble = new FakeTrouble();
     private final FakeCustomers customers = new FakeCustomers(this::authorised);
+    /** The corp's departments and members, for "sync directory". */
+    public final FakeDirectory directory;
 
     public FakeWeCom() {
         try {
@@ -64,6 +66,7 @@ public final class FakeWeCom {
         this.customers.routes(this.server);
         // a stalled answer must not hold up the others
         this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        this.directory = new FakeDirectory(this.server, this::authorised, FakeWeCom::answer);
         this.server.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.wecom;
 
+import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.platform.db.Tables.WECOM_INBOX;
 import static dev.baton.platform.db.Tables.WECOM_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,14 +52,14 @@ class WeComCallbackIT extends WeComIntegrationTest {
         assertThat(saved.body()).doesNotContain(FakeWeCom.SECRET, TOKEN, AES_KEY);
         assertThat(saved.json().path("secretSet").asBoolean()).isTrue();
         assertThat(saved.text("callbackUrl")).endsWith("/wecom/callback/" + code(admin));
-        // this tenant's row: other tests' tenants connect the same fake corp
+        // every WeCom IT's tenant uses the fake corp: this tenant's row
         var row = this.db.fetchOne(
                 WECOM_SETTINGS,
                 WECOM_SETTINGS.TENANT_ID.eq(this.db
-                        .select(dev.baton.platform.db.Tables.TENANTS.TENANT_ID)
-                        .from(dev.baton.platform.db.Tables.TENANTS)
-                        .where(dev.baton.platform.db.Tables.TENANTS.CODE.eq(code(admin)))
-                        .fetchSingle(dev.baton.platform.db.Tables.TENANTS.TENANT_ID)));
+                        .select(TENANTS.TENANT_ID)
+                        .from(TENANTS)
+                        .where(TENANTS.CODE.eq(code(admin)))
+                        .fetchSingle(TENANTS.TENANT_ID)));
         assertThat(row).isNotNull();
         assertThat(row.getSecretEnc()).doesNotContain(FakeWeCom.SECRET);
         assertThat(row.getAesKeyEnc()).doesNotContain(AES_KEY);
