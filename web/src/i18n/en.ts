@@ -676,6 +676,8 @@ const en: MessageSchema = {
       created: 'Created',
       assigned: 'Assigned',
       sla: 'SLA',
+      customer_confirm: 'Customer confirmed it resolved',
+      customer_rate: 'Customer rated the service',
     },
     actionDone: 'Done: {action}',
     reasonTitle: '{action}',
@@ -694,6 +696,7 @@ const en: MessageSchema = {
     public: 'Customer-visible',
     actor: 'User #{id}',
     system: 'System',
+    customer: 'Customer',
     conflict: 'Someone else changed this ticket; reload',
     reload: 'Reload',
     meta: {

@@ -674,6 +674,8 @@ const zhCN = {
       created: '创建',
       assigned: '分派',
       sla: 'SLA',
+      customer_confirm: '客户确认完成',
+      customer_rate: '客户评价',
     },
     actionDone: '已{action}',
     reasonTitle: '{action}',
@@ -692,6 +694,7 @@ const zhCN = {
     public: '客户可见',
     actor: '用户 #{id}',
     system: '系统',
+    customer: '客户',
     conflict: '此工单已被他人修改，请刷新后重试',
     reload: '刷新',
     meta: {
