@@ -1202,6 +1202,7 @@ const en: MessageSchema = {
       conflict: 'Someone else changed this ticket, please refresh',
       done: '{action} done',
       notFound: 'The ticket does not exist or you may not see it',
+      photoCount: '{n} photo(s)',
       photos: 'Site photos',
       photosToField: 'Photos are added to “{field}” and kept when you save or submit',
       photosToComment: 'Photos are sent as an internal comment',

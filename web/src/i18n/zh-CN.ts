@@ -1200,6 +1200,7 @@ const zhCN = {
       conflict: '工单已被他人修改，请刷新',
       done: '已{action}',
       notFound: '工单不存在或无权查看',
+      photoCount: '{n} 张',
       photos: '现场照片',
       photosToField: '照片上传后加入「{field}」，保存或提交时生效',
       photosToComment: '照片上传后作为内部评论发送',

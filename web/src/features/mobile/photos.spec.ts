@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TemplateField } from '@/api'
 import type { FieldMode } from '@/features/tickets/ticketActions'
-import { photoComment, photoTarget, withPhotos } from './photos'
+import { photoComment, photoIds, photoTarget, withPhotos } from './photos'
 import type { Attachment } from './mobileApi'
 
 const field = (key: string, type: TemplateField['type']) => ({ key, type, label: key }) as TemplateField
@@ -30,6 +30,7 @@ describe('withPhotos', () => {
   it('appends the new ids once', () => {
     expect(withPhotos(['a'], [photo('a'), photo('b')])).toEqual(['a', 'b'])
     expect(withPhotos(null, [photo('c')])).toEqual(['c'])
+    expect(photoIds('x')).toEqual([])
   })
 })
 

@@ -19,9 +19,14 @@ export function photoTarget(
   return canComment ? { kind: 'comment' } : null
 }
 
+/** The attachment ids an image field holds. */
+export function photoIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : []
+}
+
 /** The field's value with the new uploads appended (kept as ids, as the server stores them). */
 export function withPhotos(value: unknown, uploads: readonly Attachment[]): string[] {
-  const ids = Array.isArray(value) ? value.map(String) : []
+  const ids = photoIds(value)
   return [...ids, ...uploads.map((a) => a.id).filter((id) => !ids.includes(id))]
 }
 
