@@ -266,6 +266,14 @@ async function engineer(context, token) {
       check((await commented).status() === 200, 'the photo comment was refused')
       const events = await api(`/api/v1/tickets/${first.id}/events`, { token })
       check(events.some((e) => e.action === 'comment' && e.body?.includes(`/api/v1/attachments/${attachment.id}/`)), 'no comment shows the photo')
+      // the desk sees the picture too: loaded with the token, shown from an object URL
+      const desk = await page.context().newPage()
+      watch(desk)
+      await desk.goto(`${BASE_URL}/tickets/${first.id}`)
+      const picture = desk.locator('[data-test="event-comment"] .event-body img[src^="blob:"]').first()
+      await picture.waitFor()
+      await desk.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle())
+      await desk.close()
     } else {
       log(`  ${hint}`)
     }
