@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Browser journey through the mobile views (390×844), driven by playwright-core and the system Chromium:
-// the WeCom chat sidebar, the customer's progress page and the field engineer's task list.
+// the WeCom chat sidebar, the customer's progress page and the field engineer's tasks (SLA badges, a site photo).
 //
 //   BASE_URL=http://localhost:8080 node e2e/mobile.mjs
 //

@@ -237,8 +237,14 @@ async function designFlow(page, templateName) {
     await page.locator('[data-test="flow-designer"] .el-tag', { hasText: 'v1' }).first().waitFor()
     await page.locator('[data-test="flow-problems"]').waitFor({ state: 'detached' })
     check((await page.locator('.has-problems').count()) === 0, 'problems still marked after publishing')
+    // the published branch reads back into the builder's rows
+    await page.locator('[data-test="flow-branch-condition_1-0"]').click()
+    const readBack = page.locator('[data-test="flow-condition-row-0"]')
+    await readBack.locator('.subject', { hasText: '金额' }).waitFor()
+    check((await readBack.locator('.value input').inputValue()) === '5000', 'the builder does not read the condition back')
   })
   await screenshot(page, 'flow-condition.png')
+  await closeDrawer(page)
 
   const simulate = async (amount) => {
     const input = page.locator('[data-test="flow-sim-field-amount"] input')
