@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // Browser journey through the mobile views (390×844), driven by playwright-core and the system Chromium:
 // the WeCom chat sidebar (one-to-one and group chat), the customer profile page, the customer's progress page, the
-// field engineer's task list and the workbench app.
+// field engineer's tasks (SLA badges, a site photo) and the workbench app.
 //
 //   BASE_URL=http://localhost:8080 node e2e/mobile.mjs
 //
 // Env (as e2e/run.mjs): BASE_URL (required), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOT_DIR (sidebar.png,
-// customer-page.png, progress.png, engineer-list.png, engineer-ticket.png, workbench.png), E2E_TENANT / E2E_AGENT / E2E_PASSWORD (demo / lina /
+// customer-page.png, progress.png, engineer-list.png, engineer-ticket.png, engineer-photo.png, workbench.png), E2E_TENANT / E2E_AGENT / E2E_PASSWORD (demo / lina /
 // baton-demo), STEP_TIMEOUT_MS.
 //
 // Mocked with page.route (the browser never reaches the server for these): the WeCom JS-SDK itself (a fake
 // `window.ww`), GET /api/v1/wecom/jsapi/signature (the demo tenant has no WeCom corp, so the server would answer 409)
-// the three /public/progress/{token} endpoints (a scripted ticket; ProgressLinkIT covers the server side) and
-// POST /api/v1/auth/wecom (the workbench's OAuth exchange, answered with the agent's password session).
+// the three /public/progress/{token} endpoints (a scripted ticket; ProgressLinkIT covers the server side, and
+// e2e/ticket-journey.mjs opens the real page behind a link issued in the UI) and POST /api/v1/auth/wecom (the
+// workbench's OAuth exchange, answered with the agent's password session).
 // GET /api/v1/customers/by-wecom is the real one: the demo customer 陈晓明 is linked to the contact.
 
 import { chromium } from 'playwright-core'
@@ -320,7 +321,10 @@ async function progress(browser) {
   await context.close()
 }
 
-async function engineer(context) {
+/** a 1×1 PNG, what the phone's camera would hand over */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
+async function engineer(context, token) {
   const page = await context.newPage()
   watch(page)
   let first
@@ -332,6 +336,20 @@ async function engineer(context) {
     first = page1.items[0]
     await page.locator(`[data-test="m-ticket-${first.number}"]`, { hasText: first.title }).waitFor()
   })
+  await step('engineer: each task shows its SLA countdown, as the SLA read API gives it', async () => {
+    const sla = await api(`/api/v1/tickets/${first.id}/sla`, { token })
+    const open = sla.metrics.filter((m) => !m.stoppedAt)
+    check(open.length > 0, `the demo ticket ${first.number} has no running SLA`)
+    const badge = page.locator(`[data-test="m-ticket-${first.number}"] [data-test="m-ticket-sla"]`)
+    await badge.waitFor()
+    const least = Math.min(...open.map((m) => m.remainingMinutes ?? 0))
+    const text = (await badge.textContent()).trim()
+    const [h, m] = [Math.floor(least / 60), least % 60]
+    // the badge was read a moment before this call: allow a minute of difference
+    const shown = /(\d+)小时(\d+)分/.exec(text) ?? /()(\d+)分钟/.exec(text)
+    check(shown && Math.abs(Number(shown[1] || 0) * 60 + Number(shown[2]) - (h * 60 + m)) <= 1, `badge "${text}", API ${least} min`)
+    check(text.startsWith('剩'), `badge "${text}"`)
+  })
   await screenshot(page, 'engineer-list.png')
   await step('engineer: open a task; its title, fields and actions show', async () => {
     await page.locator(`[data-test="m-ticket-${first.number}"]`).click()
@@ -341,6 +359,37 @@ async function engineer(context) {
     await page.locator('[data-test^="engineer-action-"]').first().waitFor()
   })
   await screenshot(page, 'engineer-ticket.png')
+  await step('engineer: take a site photo; it uploads, shows as a thumbnail and reaches the ticket', async () => {
+    const input = page.locator('[data-test="engineer-photos"] input[type="file"]')
+    check((await input.getAttribute('accept')) === 'image/*' && (await input.getAttribute('capture')) !== null, 'the picker does not ask for the camera')
+    const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/attachments' && r.request().method() === 'POST')
+    const hint = (await page.locator('[data-test="engineer-photos-hint"]').textContent()).trim()
+    const asComment = hint.includes('评论')
+    const commented = asComment ? page.waitForResponse((r) => r.url().endsWith(`/tickets/${first.id}/actions/comment`)) : null
+    await input.setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') })
+    const attachment = await (await uploaded).json()
+    check(attachment.contentType === 'image/png', `uploaded as ${JSON.stringify(attachment)}`)
+    const thumb = page.locator('[data-test="engineer-photos"] .van-uploader__preview-image img')
+    await thumb.waitFor()
+    await page.locator('[data-test="engineer-photos"] .van-uploader__mask').waitFor({ state: 'detached' })
+    check(await thumb.evaluate((img) => img.complete && img.naturalWidth > 0), 'the thumbnail does not show')
+    if (asComment) {
+      check((await commented).status() === 200, 'the photo comment was refused')
+      const events = await api(`/api/v1/tickets/${first.id}/events`, { token })
+      check(events.some((e) => e.action === 'comment' && e.body?.includes(`/api/v1/attachments/${attachment.id}/`)), 'no comment shows the photo')
+      // the desk sees the picture too: loaded with the token, shown from an object URL
+      const desk = await page.context().newPage()
+      watch(desk)
+      await desk.goto(`${BASE_URL}/tickets/${first.id}`)
+      const picture = desk.locator('[data-test="event-comment"] .event-body img[src^="blob:"]').first()
+      await picture.waitFor()
+      await desk.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle())
+      await desk.close()
+    } else {
+      log(`  ${hint}`)
+    }
+  })
+  await screenshot(page, 'engineer-photo.png')
   await page.close()
 }
 
@@ -376,7 +425,7 @@ async function main() {
       await groupSidebar(context, login.accessToken)
       await customerPage(context, login.accessToken)
       await progress(browser)
-      await engineer(context)
+      await engineer(context, login.accessToken)
       await workbench(browser, login, login.accessToken)
     }
     await Promise.race([

@@ -43,6 +43,10 @@ export interface RequestOptions {
   body?: unknown
   /** A body sent as it is (e.g. a CSV file), instead of `body` as JSON. */
   rawBody?: { text: string; contentType: string }
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData
+  /** Answer with the response's bytes instead of parsing JSON (images behind the token). */
+  blob?: boolean
   query?: Record<string, QueryValue>
   /** Do not send the token and do not treat 401 as "session ended" (login). */
   anonymous?: boolean
@@ -87,8 +91,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   const token = opts.anonymous ? null : hooks.getToken()
   if (token) headers.Authorization = `Bearer ${token}`
-  let body: string | undefined
-  if (opts.body !== undefined) {
+  let body: string | FormData | undefined
+  if (opts.form) {
+    body = opts.form
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   } else if (opts.rawBody) {
@@ -115,6 +121,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     throw new ApiError(res.status, problem)
   }
   if (res.status === 204) return undefined as T
+  if (opts.blob) return (await res.blob()) as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
 }

@@ -78,7 +78,7 @@ describe('ProgressPage', () => {
       if (url.endsWith('/confirm')) return answer(200, { ...awaiting, steps: steps('done'), canConfirm: false, canRate: true })
       if (url.endsWith('/rating')) {
         ratingBody = JSON.parse(String(init?.body))
-        return answer(200, { ...awaiting, steps: steps('rated'), canConfirm: false, canRate: false, rating: { stars: 4, comment: '很专业', at: '2026-12-02T09:00:00Z' } })
+        return answer(200, { ...awaiting, steps: steps('rated'), canConfirm: false, canRate: false, rating: { stars: 4, comment: '<p>很专业&#xff0c;谢谢</p>', at: '2026-12-02T09:00:00Z' } })
       }
       return answer(200, awaiting)
     })
@@ -103,6 +103,8 @@ describe('ProgressPage', () => {
     expect(ratingBody).toEqual({ stars: 4, comment: '很专业' })
     expect(w.find('[data-test="progress-thanks"]').text()).toContain('感谢您的评价')
     expect(w.findAll('[data-test="progress-rating"] .van-rate__icon--full')).toHaveLength(4)
+    // the server keeps the comment as sanitised HTML: shown as text, never as markup
+    expect(w.get('[data-test="progress-rating-comment"]').text()).toBe('很专业，谢谢')
     expect(w.find('[data-test="progress-rate"]').exists()).toBe(false)
   })
 })

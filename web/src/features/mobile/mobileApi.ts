@@ -2,6 +2,7 @@
 // WeCom JS-SDK signatures, customers by WeCom id, and the staff's progress link.
 import { publicRequest, request, type Page } from '@/api'
 import type { SdkSignatures } from './wecomJsSdk'
+import type { TicketSla } from './slaBadge'
 
 export interface ProgressStep {
   code: string
@@ -81,4 +82,28 @@ export const customersApi = {
   byWecom: (subject: WeComSubject) => request<Customer>('/customers/by-wecom', { query: { ...subject } }),
   create: (body: { name: string; wecomExternalIds?: string[]; groupChatIds?: string[] }) =>
     request<Customer>('/customers', { method: 'POST', body }),
+}
+
+/** AttachmentView: an upload of the tenant; its URLs need the token, so images are fetched, not linked. */
+export interface Attachment {
+  id: string
+  fileName: string
+  contentType: string
+  size: number
+  thumbnailUrl: string | null
+  url: string
+}
+
+export const attachmentsApi = {
+  upload: (file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return request<Attachment>('/attachments', { method: 'POST', form })
+  },
+  /** the bytes behind an attachment URL (`/api/v1/attachments/…`), for an object URL */
+  bytes: (url: string) => request<Blob>(url, { absolute: true, blob: true }),
+}
+
+export const slaApi = {
+  forTicket: (ticketId: number) => request<TicketSla>(`/tickets/${ticketId}/sla`),
 }

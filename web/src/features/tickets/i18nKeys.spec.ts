@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
-import { ACTIONS } from './ticketActions'
+import { ACTIONS, CUSTOMER_EVENTS } from './ticketActions'
 import { PRIORITIES, QUEUES, STATUSES } from './ticketQuery'
 
 /** Texts the workspace looks up by a code from the server contract exist in both languages. */
@@ -10,7 +10,7 @@ describe('ticket workspace texts', () => {
     ['queue', QUEUES],
     ['status', STATUSES],
     ['priority', PRIORITIES],
-    ['action', ACTIONS],
+    ['action', [...ACTIONS, ...CUSTOMER_EVENTS]],
     ['nodeState', ['waiting', 'in_progress']],
     ['handler', ['task', 'approval', 'co']],
   ]

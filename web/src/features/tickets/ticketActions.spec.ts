@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api'
-import { actionButtons, actionRequest, changedFields, fieldMode, isPublicEvent, isVersionConflict } from './ticketActions'
+import { actionButtons, actionRequest, changedFields, eventActor, fieldMode, isPublicEvent, isVersionConflict } from './ticketActions'
 import type { TicketNode } from './ticketsApi'
 
 const node = (fieldRules: Record<string, string>): TicketNode => ({
@@ -73,5 +73,14 @@ describe('isVersionConflict', () => {
     expect(isPublicEvent('public')).toBe(true)
     expect(isPublicEvent('internal')).toBe(false)
     expect(isPublicEvent(null)).toBe(false)
+  })
+})
+
+describe('eventActor', () => {
+  it('names the customer for what they did on the progress page, Baton for other actor-less entries', () => {
+    expect(eventActor({ action: 'customer_confirm', actorId: null })).toBe('customer')
+    expect(eventActor({ action: 'customer_rate', actorId: null })).toBe('customer')
+    expect(eventActor({ action: 'sla', actorId: null })).toBe('system')
+    expect(eventActor({ action: 'accept', actorId: 7 })).toBe('user')
   })
 })

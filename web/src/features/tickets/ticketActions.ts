@@ -107,3 +107,12 @@ export function isVersionConflict(e: unknown): boolean {
 export function isPublicEvent(visibility: string | null | undefined): boolean {
   return visibility === 'public'
 }
+
+/** History entries the customer makes on the progress page (CustomerActs); they carry no staff actor. */
+export const CUSTOMER_EVENTS = ['customer_confirm', 'customer_rate'] as const
+
+/** Who an entry of the history is by: a user, the customer (progress page) or Baton itself. */
+export function eventActor(e: { action: string; actorId: number | null | undefined }): 'user' | 'customer' | 'system' {
+  if (e.actorId != null) return 'user'
+  return (CUSTOMER_EVENTS as readonly string[]).includes(e.action) ? 'customer' : 'system'
+}
