@@ -19,37 +19,22 @@
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import {
+  BASE_URL, CHROMIUM_ARGS as ARGS, CHROMIUM_PATH, PASSWORD, SCREENSHOT_DIR, STEP_TIMEOUT, TENANT,
+  check, journeyLog, stepper,
+} from './harness.mjs'
 
-const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
-const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
 const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 240_000
-const TENANT = process.env.E2E_TENANT || 'demo'
 const AGENT = process.env.E2E_AGENT || 'lina'
-const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
 /** the demo customer 陈晓明's WeCom external contact id (DemoCustomers) */
 const CONTACT = 'wmDemoChenXM001'
 const CUSTOMER_NAME = '陈晓明'
 /** the demo group chat of 上海恒远物业管理有限公司 */
 const GROUP = 'wrDemoHengyuanGroup'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-const started = Date.now()
-const log = (msg) => console.log(`[mobile ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
-let stepNo = 0
-async function step(name, fn) {
-  stepNo += 1
-  log(`▶ ${stepNo}. ${name}`)
-  const result = await fn()
-  log(`✓ ${stepNo}. ${name}`)
-  return result
-}
-function check(cond, message) {
-  if (!cond) throw new Error(message)
-}
+const log = journeyLog('mobile')
+const step = stepper(log)
 
 async function api(path, { token, method = 'GET', body } = {}) {
   const res = await fetch(BASE_URL + path, {
@@ -432,7 +417,7 @@ async function main() {
       journey(),
       new Promise((_, reject) => (overall = setTimeout(() => reject(new Error(`took longer than ${TOTAL_TIMEOUT} ms`)), TOTAL_TIMEOUT))),
     ])
-    log(`PASSED: ${stepNo} steps`)
+    log(`PASSED: ${step.count()} steps`)
     return 0
   } catch (e) {
     console.error(`[mobile] FAILED: ${e && e.stack ? e.stack : e}`)

@@ -13,22 +13,13 @@
 
 import { chromium } from 'playwright-core'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { BASE_URL, CHROMIUM_ARGS as ARGS, CHROMIUM_PATH, SCREENSHOT_DIR, STEP_TIMEOUT, journeyLog, stepper } from './harness.mjs'
 
-const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
 const CAPTCHA = process.env.E2E_CAPTCHA || 'B4TON'
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
-const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
 
-const log = (msg) => console.log(`[public-form] ${msg}`)
-
-async function step(name, fn) {
-  log(`▶ ${name}`)
-  await fn()
-  log(`✓ ${name}`)
-}
+const log = journeyLog('public-form')
+const step = stepper(log)
 
 const input = (page, test) => page.locator(`[data-test="${test}"] input, [data-test="${test}"] textarea`).first()
 const errorOf = (page, test) => page.locator(`[data-test="${test}"] .van-field__error-message`)

@@ -19,76 +19,19 @@
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import {
+  BASE_URL, CHROMIUM_ARGS as ARGS, CHROMIUM_PATH, PASSWORD, SCREENSHOT_DIR, STEP_TIMEOUT, TENANT,
+  apiResponse, expectOk, journeyLog, stepper,
+} from './harness.mjs'
 
-const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
-const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
 const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 180_000
-const TENANT = process.env.E2E_TENANT || 'demo'
 const USERNAME = process.env.E2E_USERNAME || 'admin'
-const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
 /** a demo agent, who may take complaint tickets (same password as the administrator in the demo tenant) */
 const AGENT = process.env.E2E_AGENT || 'lina'
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-const started = Date.now()
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`
-const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`)
-
-let stepNo = 0
-async function step(name, fn) {
-  stepNo += 1
-  const t0 = Date.now()
-  log(`▶ ${stepNo}. ${name}`)
-  try {
-    const result = await fn()
-    log(`✓ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
-    return result
-  } catch (e) {
-    log(`✗ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
-    throw e
-  }
-}
-
-/** Waits for the API response of the given method whose path starts with `prefix` (after /api/v1). */
-function apiResponse(page, method, prefix, extra = () => true) {
-  return page.waitForResponse(
-    (res) => {
-      const url = new URL(res.url())
-      return (
-        res.request().method() === method &&
-        url.pathname.startsWith(`/api/v1${prefix}`) &&
-        extra(url)
-      )
-    },
-    { timeout: STEP_TIMEOUT },
-  )
-}
-
-async function expectOk(res, what) {
-  if (res.status() >= 400) {
-    let body = ''
-    try {
-      body = await res.text()
-    } catch {
-      // ignore
-    }
-    throw new Error(`${what}: HTTP ${res.status()} ${body.slice(0, 500)}`)
-  }
-  return res
-}
+const log = journeyLog('e2e')
+const step = stepper(log)
 
 async function screenshot(page, name) {
   if (!SCREENSHOT_DIR) return
@@ -613,7 +556,7 @@ async function main() {
         overall = setTimeout(() => reject(new Error(`journey took longer than ${TOTAL_TIMEOUT} ms`)), TOTAL_TIMEOUT)
       }),
     ])
-    log(`PASSED: ${stepNo} steps`)
+    log(`PASSED: ${step.count()} steps`)
     return 0
   } catch (e) {
     console.error(`[e2e] FAILED: ${e && e.stack ? e.stack : e}`)

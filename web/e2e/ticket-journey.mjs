@@ -22,53 +22,20 @@
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import {
+  BASE_URL, CHROMIUM_ARGS as ARGS, CHROMIUM_PATH, PASSWORD, SCREENSHOT_DIR, STEP_TIMEOUT, TENANT,
+  apiResponse, check, expectStatus, journeyLog, stepper,
+} from './harness.mjs'
 
-const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : ''
-const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS) || 15_000
 const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT_MS) || 240_000
-const TENANT = process.env.E2E_TENANT || 'demo'
 const ADMIN = process.env.E2E_USERNAME || 'admin'
-const PASSWORD = process.env.E2E_PASSWORD || 'baton-demo'
 /** a demo agent (role 客服) and a demo supervisor (role 主管), same password as the administrator */
 const AGENT = process.env.E2E_AGENT || 'lina'
 const SUPERVISOR = process.env.E2E_SUPERVISOR || 'zhaomin'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-const started = Date.now()
-const log = (msg) => console.log(`[journey ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
-let stepNo = 0
-async function step(name, fn) {
-  stepNo += 1
-  const t0 = Date.now()
-  log(`▶ ${stepNo}. ${name}`)
-  try {
-    const result = await fn()
-    log(`✓ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
-    return result
-  } catch (e) {
-    log(`✗ ${stepNo}. ${name} (${Date.now() - t0} ms)`)
-    throw e
-  }
-}
-function check(cond, message) {
-  if (!cond) throw new Error(message)
-}
-
-/** Waits for the API response of `method` whose path (after /api/v1) starts with `prefix` and passes `extra`. */
-function apiResponse(page, method, prefix, extra = () => true) {
-  return page.waitForResponse((res) => {
-    const url = new URL(res.url())
-    return res.request().method() === method && url.pathname.startsWith(`/api/v1${prefix}`) && extra(url)
-  })
-}
-async function expectStatus(res, status, what) {
-  if (res.status() !== status) throw new Error(`${what}: HTTP ${res.status()} ${(await res.text().catch(() => '')).slice(0, 500)}`)
-  return res
-}
+const log = journeyLog('journey')
+const step = stepper(log)
 
 async function screenshot(page, name, options = {}) {
   if (!SCREENSHOT_DIR) return
@@ -437,7 +404,7 @@ async function main() {
       run(browser),
       new Promise((_, reject) => (overall = setTimeout(() => reject(new Error(`took longer than ${TOTAL_TIMEOUT} ms`)), TOTAL_TIMEOUT))),
     ])
-    log(`PASSED: ${stepNo} steps`)
+    log(`PASSED: ${step.count()} steps`)
     return 0
   } catch (e) {
     console.error(`[journey] FAILED: ${e && e.stack ? e.stack : e}`)
