@@ -1,6 +1,5 @@
 package dev.baton.wecom;
 
-import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.platform.db.Tables.WECOM_INBOX;
 import static dev.baton.platform.db.Tables.WECOM_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,6 @@ import java.util.Map;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.awaitility.Awaitility;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,9 +26,6 @@ class WeComCallbackIT extends WeComIntegrationTest {
 
     private static final String TOKEN = "batonToken42";
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-
-    @Autowired
-    DSLContext db;
 
     @Autowired
     Scheduler slaScheduler;
@@ -53,13 +48,7 @@ class WeComCallbackIT extends WeComIntegrationTest {
         assertThat(saved.json().path("secretSet").asBoolean()).isTrue();
         assertThat(saved.text("callbackUrl")).endsWith("/wecom/callback/" + code(admin));
         // every WeCom IT's tenant uses the fake corp: this tenant's row
-        var row = this.db.fetchOne(
-                WECOM_SETTINGS,
-                WECOM_SETTINGS.TENANT_ID.eq(this.db
-                        .select(TENANTS.TENANT_ID)
-                        .from(TENANTS)
-                        .where(TENANTS.CODE.eq(code(admin)))
-                        .fetchSingle(TENANTS.TENANT_ID)));
+        var row = this.db.fetchOne(WECOM_SETTINGS, WECOM_SETTINGS.TENANT_ID.eq(tenantId(admin)));
         assertThat(row).isNotNull();
         assertThat(row.getSecretEnc()).doesNotContain(FakeWeCom.SECRET);
         assertThat(row.getAesKeyEnc()).doesNotContain(AES_KEY);
@@ -241,9 +230,5 @@ class WeComCallbackIT extends WeComIntegrationTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String code(Api admin) {
-        return admin.get("/api/v1/auth/me").at("/tenant/code").asString();
     }
 }

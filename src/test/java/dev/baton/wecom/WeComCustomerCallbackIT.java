@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +25,6 @@ import tools.jackson.databind.JsonNode;
 class WeComCustomerCallbackIT extends WeComIntegrationTest {
 
     private static final AtomicLong TIME = new AtomicLong(1_733_100_000);
-
-    @Autowired
-    DSLContext db;
 
     @Autowired
     Scheduler slaScheduler;

@@ -1,7 +1,6 @@
 package dev.baton.wecom;
 
 import static dev.baton.platform.db.Tables.AUDIT_LOG;
-import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.wecom.FakeCustomers.follower;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +8,9 @@ import dev.baton.support.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,9 +19,6 @@ import tools.jackson.databind.JsonNode;
  * unlinked, never deleted.
  */
 class WeComCustomerSyncIT extends WeComIntegrationTest {
-
-    @Autowired
-    DSLContext db;
 
     @BeforeEach
     void smallPages() {
@@ -134,11 +128,6 @@ class WeComCustomerSyncIT extends WeComIntegrationTest {
     }
 
     private org.jooq.Condition tenant(Api admin) {
-        String code = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
-        return AUDIT_LOG.TENANT_ID.eq(this.db
-                .select(TENANTS.TENANT_ID)
-                .from(TENANTS)
-                .where(TENANTS.CODE.eq(code))
-                .fetchSingle(TENANTS.TENANT_ID));
+        return AUDIT_LOG.TENANT_ID.eq(tenantId(admin));
     }
 }

@@ -1,7 +1,6 @@
 package dev.baton.wecom;
 
 import static dev.baton.platform.db.Tables.DEPARTMENTS;
-import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.platform.db.Tables.USERS;
 import static dev.baton.platform.db.Tables.WECOM_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,6 @@ import java.util.Map;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.awaitility.Awaitility;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +26,6 @@ class WeComDirectorySyncIT extends WeComIntegrationTest {
 
     private static final String TOKEN = "dirToken7";
     private static final String AES_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkj";
-
-    @Autowired
-    DSLContext db;
 
     @Autowired
     Scheduler slaScheduler;
@@ -280,14 +275,6 @@ class WeComDirectorySyncIT extends WeComIntegrationTest {
         return new FakeDirectory.Member(userId, name, "", userId + "@example.com", status, departments, leads);
     }
 
-    private long tenantId(Api admin) {
-        return this.db
-                .select(TENANTS.TENANT_ID)
-                .from(TENANTS)
-                .where(TENANTS.CODE.eq(code(admin)))
-                .fetchSingle(TENANTS.TENANT_ID);
-    }
-
     private long departmentId(long tenant, long weComId) {
         return this.db
                 .select(DEPARTMENTS.ID)
@@ -330,9 +317,5 @@ class WeComDirectorySyncIT extends WeComIntegrationTest {
                 .json()
                 .path("total")
                 .asInt();
-    }
-
-    private static String code(Api admin) {
-        return admin.get("/api/v1/auth/me").at("/tenant/code").asString();
     }
 }

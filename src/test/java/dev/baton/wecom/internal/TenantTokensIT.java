@@ -1,6 +1,5 @@
 package dev.baton.wecom.internal;
 
-import static dev.baton.platform.db.Tables.TENANTS;
 import static dev.baton.platform.db.Tables.WECOM_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.cp.api.WxCpService;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,9 +27,6 @@ class TenantTokensIT extends WeComIntegrationTest {
 
     @Autowired
     WeComSettings settings;
-
-    @Autowired
-    DSLContext db;
 
     @Autowired
     WeComGateway gateway;
@@ -99,14 +94,5 @@ class TenantTokensIT extends WeComIntegrationTest {
                 .satisfies(m -> assertThat(m.path("agentid").asInt()).isEqualTo(4242));
         assertThat(this.db.fetchCount(WECOM_TOKENS, WECOM_TOKENS.TENANT_ID.eq(tenant)))
                 .isOne();
-    }
-
-    private long tenantId(Api admin) {
-        String code = admin.get("/api/v1/auth/me").json().at("/tenant/code").asString();
-        return this.db
-                .select(TENANTS.TENANT_ID)
-                .from(TENANTS)
-                .where(TENANTS.CODE.eq(code))
-                .fetchSingle(TENANTS.TENANT_ID);
     }
 }
