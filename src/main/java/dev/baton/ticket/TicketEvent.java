@@ -48,7 +48,18 @@ public sealed interface TicketEvent {
             @Nullable Long creatorId)
             implements TicketEvent {}
 
-    record NodeEntered(long tenantId, long ticketId, int ticketVersion, Instant at, String nodeId, String nodeType)
+    /**
+     * @param sla the node's own SLA target in its flow version (an ISO business duration), {@code ""} when it has
+     *     none; null in events logged before the target was recorded here
+     */
+    record NodeEntered(
+            long tenantId,
+            long ticketId,
+            int ticketVersion,
+            Instant at,
+            String nodeId,
+            String nodeType,
+            @Nullable String sla)
             implements TicketEvent {}
 
     record NodeCompleted(long tenantId, long ticketId, int ticketVersion, Instant at, String nodeId)

@@ -32,8 +32,10 @@ record Setup(long tenantId, long templateId, long flowId, List<long[]> actorIds)
                                 Map.of("username", "boss", "displayName", "Boss", "password", EngineBench.PASSWORD))),
                 201);
         Api admin = api.login(TENANT, "boss", EngineBench.PASSWORD);
-        // The baseline's process has no timers and sends no messages: the tenant's starting SLA policy goes, so no
-        // ticket is followed, and its notifications are off.
+        // The baseline's process sends no messages and has one timer, a 4-hour SLA on `resolve`: notifications are
+        // off, and the tenant's starting SLA policy (first response, resolution, reminders, escalations) gives way
+        // to one that only follows the nodes' own SLAs, with no reminder or escalation, so `resolve` (sla PT4H)
+        // has one timer too.
         int notifyVersion = admin.get("/api/v1/notification-settings")
                 .json()
                 .path("version")
@@ -45,6 +47,14 @@ record Setup(long tenantId, long templateId, long flowId, List<long[]> actorIds)
                             + policy.path("version").asInt()),
                     204);
         }
+        Map<String, Object> policy = new HashMap<>();
+        policy.put("name", "Node SLAs");
+        policy.put("firstResponse", null);
+        policy.put("resolution", null);
+        policy.put("pauseStatuses", List.of());
+        policy.put("reminderBefore", "PT0M");
+        policy.put("escalations", List.of());
+        ok(admin.post("/api/v1/sla-policies", policy), 201);
         Map<String, Long> roles = new HashMap<>();
         admin.get("/api/v1/roles")
                 .json()
@@ -96,6 +106,7 @@ record Setup(long tenantId, long templateId, long flowId, List<long[]> actorIds)
     static Map<String, Object> definition() {
         Map<String, Object> end = Map.of("id", "end", "type", "end", "name", "End");
         Map<String, Object> resolve = node("resolve", "task", "Resolve", role("engineer"), end);
+        resolve.put("sla", "PT4H"); // the baseline's non-interrupting timer on `resolve`
         Map<String, Object> approval = new HashMap<>();
         approval.put("id", "approval");
         approval.put("type", "approval");

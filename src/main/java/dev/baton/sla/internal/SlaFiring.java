@@ -5,17 +5,19 @@ import dev.baton.platform.db.tables.records.SlaTicketsRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a due SLA timer does: recompute the ticket now and act only if the timer still holds — the metric is open,
- * not paused, its deadline is the one the timer was made for, and (for a reminder) not yet passed; then record the
- * firing (its key makes it once per deadline, whichever node runs it and however often) and notify, all in one
- * transaction. A stale timer does nothing.
+ * What happens when a ticket's next SLA moment comes: its clocks are computed now from its history, and each timer
+ * that is due acts only if it still holds — the metric is open, not paused, and (for a reminder) its deadline not
+ * yet passed; its firing is recorded (the key makes it once per deadline, whichever node runs it and however often)
+ * and notified, all in one transaction with the ticket's row locked, which also moves the next moment on.
  */
 @Component
 class SlaFiring {
@@ -42,52 +44,80 @@ class SlaFiring {
         this.clock = clock;
     }
 
-    void fire(SlaTimers.Id id) {
+    /**
+     * Looks at one ticket's clocks now: fires every timer that is due, holds and has not fired, then moves the
+     * ticket's next moment to the earliest timer left.
+     */
+    void check(long tenantId, long ticketId) {
         this.tx.executeWithoutResult(s -> {
-            SlaTicketsRecord row = this.store.lock(id.tenantId(), id.ticketId()).orElse(null);
+            SlaTicketsRecord row = this.store.lock(tenantId, ticketId).orElse(null);
             if (row == null || row.getClosedAt() != null) {
                 return;
             }
             Instant now = this.clock.instant();
-            SlaTracker.Computed c = this.tracker.compute(row, now);
-            SlaMetric metric = c.metrics().stream()
-                    .filter(m -> m.metric().equals(id.metric()))
-                    .findFirst()
-                    .orElse(null);
-            if (c.policy() == null || metric == null || !holds(metric, id, now)) {
-                return;
+            SlaHistory history = this.tracker.history(tenantId, ticketId);
+            SlaTracker.Computed c = this.tracker.compute(tenantId, history, now);
+            List<SlaStore.Firing> fired = new ArrayList<>(this.store.firings(tenantId, ticketId));
+            List<SlaClock.Timer> timers = new ArrayList<>(c.timers());
+            timers.sort(java.util.Comparator.comparing(SlaClock.Timer::at));
+            for (SlaClock.Timer t : timers) {
+                if (t.at().isAfter(now) || SlaTracker.fired(t, fired)) {
+                    continue;
+                }
+                SlaMetric metric = c.metrics().stream()
+                        .filter(m -> m.metric().equals(t.metric()))
+                        .findFirst()
+                        .orElseThrow();
+                if (holds(metric, t, now)) {
+                    fired.add(fire(row, history, c, metric, t, now));
+                }
             }
-            Instant due = Instant.ofEpochSecond(id.dueAt().getEpochSecond());
-            if (this.store.fired(id.tenantId(), id.ticketId(), id.metric(), id.kind(), due)) {
-                return;
+            // what is past and did not hold (a reminder after its deadline) is dropped with the rest of the past
+            Instant next = null;
+            for (SlaClock.Timer t : timers) {
+                if (t.at().isAfter(now) && !SlaTracker.fired(t, fired) && (next == null || t.at().isBefore(next))) {
+                    next = t.at();
+                }
             }
-            PolicyDefinition definition = c.policy().definition();
-            Set<Long> to = this.recipients.forKind(
-                    id.tenantId(), this.store.facts(id.tenantId(), id.ticketId()), id.metric(), id.kind(), definition);
-            this.store.insertFiring(
-                    id.tenantId(),
-                    id.ticketId(),
-                    new SlaStore.Firing(id.metric(), id.kind(), due, now, SlaStore.ids(to)));
-            if (!to.isEmpty()) {
-                this.notices.send(new Notification(
-                        id.tenantId(),
-                        id.kind(),
-                        id.ticketId(),
-                        to,
-                        variables(row, metric, c, id.kind(), definition),
-                        "sla|" + id.text()));
-            }
-            this.tracker.store(row, c, now);
+            row.setDueAt(next);
+            row.setPolicyId(c.policy() == null ? null : c.policy().id());
+            this.store.updateTicket(row);
         });
     }
 
-    private static boolean holds(SlaMetric m, SlaTimers.Id id, Instant now) {
-        if (!m.open()
-                || m.state() == SlaMetric.State.PAUSED
-                || m.dueAt().getEpochSecond() != id.dueAt().getEpochSecond()) {
+    private SlaStore.Firing fire(
+            SlaTicketsRecord row,
+            SlaHistory history,
+            SlaTracker.Computed c,
+            SlaMetric metric,
+            SlaClock.Timer t,
+            Instant now) {
+        long tenantId = row.getTenantId();
+        long ticketId = row.getTicketId();
+        Instant due = Instant.ofEpochSecond(t.dueAt().getEpochSecond());
+        PolicyDefinition definition =
+                java.util.Objects.requireNonNull(c.policy()).definition();
+        Set<Long> to = this.recipients.forKind(tenantId, history.facts(), t.metric(), t.kind(), definition);
+        SlaStore.Firing firing = new SlaStore.Firing(t.metric(), t.kind(), due, now, SlaStore.ids(to));
+        this.store.insertFiring(tenantId, ticketId, firing);
+        if (!to.isEmpty()) {
+            this.notices.send(new Notification(
+                    tenantId,
+                    t.kind(),
+                    ticketId,
+                    to,
+                    variables(row, metric, c, t.kind(), definition),
+                    "sla|t" + tenantId + "|" + ticketId + "|" + t.metric() + "|" + t.kind() + "|"
+                            + due.getEpochSecond()));
+        }
+        return firing;
+    }
+
+    private static boolean holds(SlaMetric m, SlaClock.Timer t, Instant now) {
+        if (!m.open() || m.state() == SlaMetric.State.PAUSED || !m.dueAt().equals(t.dueAt())) {
             return false;
         }
-        if (id.kind().equals("reminder")) {
+        if (t.kind().equals("reminder")) {
             return m.state() == SlaMetric.State.RUNNING && now.isBefore(m.dueAt());
         }
         return !now.isBefore(m.dueAt());

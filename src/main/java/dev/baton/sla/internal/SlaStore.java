@@ -1,29 +1,34 @@
 package dev.baton.sla.internal;
 
-import static dev.baton.platform.db.Tables.SLA_FACTS;
 import static dev.baton.platform.db.Tables.SLA_FIRINGS;
 import static dev.baton.platform.db.Tables.SLA_METRICS;
 import static dev.baton.platform.db.Tables.SLA_TICKETS;
 import static dev.baton.platform.db.Tables.TICKETS;
 
-import dev.baton.platform.db.tables.records.SlaFactsRecord;
 import dev.baton.platform.db.tables.records.SlaMetricsRecord;
 import dev.baton.platform.db.tables.records.SlaTicketsRecord;
 import dev.baton.sla.BusinessDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SLA module's rows about tickets: what they are, their facts, their metrics and what fired. */
+/**
+ * The SLA module's rows about tickets: one per followed ticket ({@code sla_tickets}: what policies match on, the
+ * next moment its clocks need looking at, and at the close the metrics it keeps) and what fired. The facts are not
+ * stored: they are the ticket's logged history ({@link SlaHistory}).
+ */
 @Repository
 class SlaStore {
 
@@ -75,105 +80,94 @@ class SlaStore {
         this.db.executeUpdate(row);
     }
 
-    List<Long> openTickets(long tenantId) {
-        return this.db
-                .select(SLA_TICKETS.TICKET_ID)
-                .from(SLA_TICKETS)
-                .where(SLA_TICKETS.TENANT_ID.eq(tenantId), SLA_TICKETS.CLOSED_AT.isNull())
-                .fetch(SLA_TICKETS.TICKET_ID);
-    }
-
-    boolean hasFact(long tenantId, long ticketId, int version, String key) {
-        return this.db.fetchExists(
-                SLA_FACTS,
-                SLA_FACTS.TENANT_ID.eq(tenantId),
-                SLA_FACTS.TICKET_ID.eq(ticketId),
-                SLA_FACTS.TICKET_VERSION.eq(version),
-                SLA_FACTS.FACT_KEY.eq(key));
-    }
-
-    void insertFact(long tenantId, long ticketId, int version, String key, SlaFact f) {
+    /**
+     * Locks the rows of these tickets that exist, in ticket order (so two rounds, or a round and a firing, over
+     * the same tickets cannot deadlock).
+     */
+    Map<Long, SlaTicketsRecord> lock(long tenantId, Collection<Long> ticketIds) {
+        Map<Long, SlaTicketsRecord> rows = new HashMap<>();
         this.db
-                .insertInto(SLA_FACTS)
-                .set(SLA_FACTS.TENANT_ID, tenantId)
-                .set(SLA_FACTS.TICKET_ID, ticketId)
-                .set(SLA_FACTS.TICKET_VERSION, version)
-                .set(SLA_FACTS.FACT_KEY, key)
-                .set(SLA_FACTS.KIND, f.kind().name())
-                .set(SLA_FACTS.AT, f.at())
-                .set(SLA_FACTS.NODE_ID, f.nodeId())
-                .set(SLA_FACTS.STATUS, f.status())
-                .set(SLA_FACTS.USER_ID, f.userId())
-                .set(SLA_FACTS.DEPARTMENT_ID, f.departmentId())
-                .set(SLA_FACTS.ROLE_CODE, f.roleCode())
-                .set(SLA_FACTS.TARGET, f.target())
-                .execute();
+                .selectFrom(SLA_TICKETS)
+                .where(
+                        SLA_TICKETS.TENANT_ID.eq(tenantId),
+                        SLA_TICKETS.TICKET_ID.eq(DSL.any(ticketIds.toArray(Long[]::new))))
+                .orderBy(SLA_TICKETS.TICKET_ID)
+                .forUpdate()
+                .forEach(r -> rows.put(r.getTicketId(), r));
+        return rows;
     }
 
-    /** The ticket's facts in the order they happened. */
-    List<SlaFact> facts(long tenantId, long ticketId) {
-        return this.db
-                .selectFrom(SLA_FACTS)
-                .where(SLA_FACTS.TENANT_ID.eq(tenantId), SLA_FACTS.TICKET_ID.eq(ticketId))
-                .orderBy(SLA_FACTS.TICKET_VERSION, SLA_FACTS.SEQ)
-                .fetch(SlaStore::fact);
-    }
-
-    private static SlaFact fact(SlaFactsRecord r) {
-        return new SlaFact(
-                r.getAt(),
-                SlaFact.Kind.valueOf(r.getKind()),
-                r.getStatus(),
-                r.getNodeId(),
-                r.getTarget(),
-                r.getUserId(),
-                r.getDepartmentId(),
-                r.getRoleCode());
-    }
-
-    /** Replaces the ticket's metric rows with these. */
-    void saveMetrics(long tenantId, long ticketId, @Nullable Long policyId, List<SlaMetric> metrics, Instant now) {
-        this.db
-                .deleteFrom(SLA_METRICS)
-                .where(SLA_METRICS.TENANT_ID.eq(tenantId), SLA_METRICS.TICKET_ID.eq(ticketId))
-                .execute();
-        if (metrics.isEmpty()) {
-            return;
+    /** New rows and changed ones, each kind in one batch. */
+    void save(List<SlaTicketsRecord> added, List<SlaTicketsRecord> changed) {
+        if (!added.isEmpty()) {
+            this.db.batchInsert(added).execute();
         }
-        var insert = this.db.insertInto(
-                SLA_METRICS,
-                SLA_METRICS.TENANT_ID,
-                SLA_METRICS.TICKET_ID,
-                SLA_METRICS.METRIC,
-                SLA_METRICS.POLICY_ID,
-                SLA_METRICS.TARGET,
-                SLA_METRICS.STARTED_AT,
-                SLA_METRICS.DUE_AT,
-                SLA_METRICS.STATE,
-                SLA_METRICS.STOPPED_AT,
-                SLA_METRICS.PAUSED_SECONDS,
-                SLA_METRICS.HISTORY,
-                SLA_METRICS.COMPUTED_AT);
-        for (SlaMetric m : metrics) {
-            insert = insert.values(
-                    tenantId,
-                    ticketId,
+        if (!changed.isEmpty()) {
+            this.db.batchUpdate(changed).execute();
+        }
+    }
+
+    /** Tickets whose next SLA moment has come, the most overdue first. */
+    List<Key> due(Instant now, int limit) {
+        return this.db
+                .select(SLA_TICKETS.TENANT_ID, SLA_TICKETS.TICKET_ID)
+                .from(SLA_TICKETS)
+                .where(SLA_TICKETS.DUE_AT.le(now))
+                .orderBy(SLA_TICKETS.DUE_AT)
+                .limit(limit)
+                .fetch(r -> new Key(r.value1(), r.value2()));
+    }
+
+    record Key(long tenantId, long ticketId) {}
+
+    /** The metrics a closed ticket keeps, as stored in {@code sla_tickets.result}. */
+    String result(List<SlaMetric> metrics) {
+        return this.json.writeValueAsString(metrics.stream().map(Stored::of).toList());
+    }
+
+    List<SlaMetric> result(String text) {
+        return this.json.readValue(text, STORED).stream().map(Stored::toMetric).toList();
+    }
+
+    private static final TypeReference<List<Stored>> STORED = new TypeReference<>() {};
+
+    private record Stored(
+            String metric,
+            String target,
+            Instant startedAt,
+            Instant dueAt,
+            String state,
+            @Nullable Instant stoppedAt,
+            long pausedSeconds,
+            List<SlaMetric.Entry> history) {
+
+        static Stored of(SlaMetric m) {
+            return new Stored(
                     m.metric(),
-                    policyId,
                     m.target().toString(),
                     m.startedAt(),
                     m.dueAt(),
                     m.state().code(),
                     m.stoppedAt(),
                     m.paused().getSeconds(),
-                    this.json.writeValueAsString(m.history()),
-                    now);
+                    m.history());
         }
-        insert.execute();
+
+        SlaMetric toMetric() {
+            return new SlaMetric(
+                    this.metric,
+                    BusinessDuration.parse(this.target).orElseThrow(),
+                    this.startedAt,
+                    this.dueAt,
+                    SlaMetric.State.valueOf(this.state.toUpperCase(java.util.Locale.ROOT)),
+                    this.stoppedAt,
+                    Duration.ofSeconds(this.pausedSeconds),
+                    this.history);
+        }
     }
 
-    /** The stored result (what a closed ticket keeps). */
-    List<SlaMetric> metrics(long tenantId, long ticketId) {
+    /** What a ticket closed before V29 keeps: its rows in {@code sla_metrics}, no longer written. */
+    List<SlaMetric> legacyMetrics(long tenantId, long ticketId) {
         return this.db
                 .selectFrom(SLA_METRICS)
                 .where(SLA_METRICS.TENANT_ID.eq(tenantId), SLA_METRICS.TICKET_ID.eq(ticketId))

@@ -7,13 +7,20 @@ import dev.baton.sla.BusinessCalendar;
 import dev.baton.sla.BusinessCalendars;
 import dev.baton.sla.NoWorkingTimeException;
 import dev.baton.ticket.TicketEvent;
-import dev.baton.ticket.TicketStatus;
+import dev.baton.ticket.TicketEventBatch;
+import dev.baton.ticket.TicketEventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +28,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows tickets for their SLAs: each ticket event becomes facts ({@code sla_facts}), and the ticket's metrics and
- * timers are recomputed from all its facts. Runs inside the ticket module's delivery transaction (its relay
- * publishes the events there), so facts, metrics and timers commit with the delivery. Events come at least once
- * and in order per ticket: an event older than the last one read is a repeat, and a fact already stored for its
- * version is not stored again.
+ * Follows tickets for their SLAs. A ticket's clocks are a pure function of its logged history ({@link SlaHistory}),
+ * the first matching policy and its calendar ({@link SlaClock}), so what is stored is only what cannot be derived:
+ * the next moment the clocks need looking at ({@code sla_tickets.due_at}, which {@link SlaDue} polls) and, once the
+ * ticket closes, the metrics it keeps whatever later happens to policies and calendars ({@code result}).
  *
- * <p>First response is the first human action after creation: accepting (open → in progress), a comment by someone
- * other than the creator, or moving the ticket on (completing a node). Closing stops it too.
+ * <p>Runs once per delivery round of the ticket module's relay, inside its transaction ({@link TicketEventBatch}),
+ * for all the round's tickets at once: one read of their rows (locked), one of their histories, and one batch of
+ * writes for the rows whose next moment, policy or close changed — usually none: a ticket's row is written when it
+ * starts being followed, when its next moment moves and when it closes.
  */
 @Component
 class SlaTracker {
@@ -38,135 +46,160 @@ class SlaTracker {
     private final SlaStore store;
     private final BusinessCalendars calendars;
     private final PublishedFlows flows;
-    private final SlaTimers timers;
     private final Clock clock;
     private final PolicyCache cached;
+    private final TicketEventLog events;
 
     SlaTracker(
             SlaStore store,
             BusinessCalendars calendars,
             PublishedFlows flows,
-            SlaTimers timers,
             Clock clock,
-            PolicyCache cached) {
+            PolicyCache cached,
+            TicketEventLog events) {
         this.store = store;
         this.calendars = calendars;
         this.flows = flows;
-        this.timers = timers;
         this.clock = clock;
         this.cached = cached;
+        this.events = events;
     }
 
     @EventListener
-    void on(TicketEvent event) {
-        long tenant = event.tenantId();
-        long ticket = event.ticketId();
-        if (!this.cached.any(tenant)) {
-            // No policy, no SLA: tickets that run while a tenant has none are not followed, even once it has one.
-            return;
-        }
-        SlaTicketsRecord row = this.store.lock(tenant, ticket).orElse(null);
-        if (event instanceof TicketEvent.TicketCreated created) {
-            if (row != null) {
-                return;
-            }
-            row = new SlaTicketsRecord();
-            row.setTenantId(tenant);
-            row.setTicketId(ticket);
-            row.setTemplateId(created.templateId());
-            row.setPriority(created.priority());
-            row.setSource(created.source());
-            row.setCreatorId(created.creatorId());
-            row.setFlowId(this.store.flowOf(tenant, ticket).map(FlowAt::flowId).orElse(null));
-            row.setCreatedAt(created.at());
-            row.setLastVersion(created.ticketVersion());
-            this.store.insertTicket(row);
-        } else if (row == null || event.ticketVersion() < row.getLastVersion()) {
-            // a ticket from before SLAs were followed, or a repeated delivery
-            return;
-        }
-        boolean added = false;
-        for (Keyed k : facts(row, event)) {
-            if (!this.store.hasFact(tenant, ticket, event.ticketVersion(), k.key())) {
-                this.store.insertFact(tenant, ticket, event.ticketVersion(), k.key(), k.fact());
-                added = true;
+    void on(TicketEventBatch batch) {
+        Map<Long, Set<Long>> byTenant = new LinkedHashMap<>();
+        for (TicketEvent e : batch.events()) {
+            // no policy, no SLA: a tenant without one pays one cache lookup per event
+            if (this.cached.any(e.tenantId())) {
+                byTenant.computeIfAbsent(e.tenantId(), k -> new TreeSet<>()).add(e.ticketId());
             }
         }
-        if (!added) {
-            return;
-        }
-        boolean wasClosed = row.getClosedAt() != null;
-        row.setLastVersion(Math.max(row.getLastVersion(), event.ticketVersion()));
-        if (event instanceof TicketEvent.TicketClosed closed) {
-            row.setClosedAt(closed.at());
-        } else if (event instanceof TicketEvent.TicketStatusChanged s
-                && TicketStatus.ofCode(s.to()).map(TicketStatus::running).orElse(false)) {
-            row.setClosedAt(null);
-        }
-        this.store.updateTicket(row);
-        // a closed ticket keeps the result it closed with; the last event of the close itself still counts
-        if (!wasClosed || row.getClosedAt() == null) {
-            store(row, compute(row, this.clock.instant()), this.clock.instant());
-        }
+        Instant now = this.clock.instant();
+        byTenant.forEach((tenant, tickets) -> follow(tenant, tickets, now));
     }
 
-    /** What the ticket's SLA is at {@code now}, from its facts, the first matching policy and its calendar. */
-    Computed compute(SlaTicketsRecord row, Instant now) {
-        long tenant = row.getTenantId();
-        SlaPolicy.Subject subject =
-                new SlaPolicy.Subject(row.getTemplateId(), row.getPriority(), row.getCustomerLevel(), row.getSource());
-        List<SlaPolicy> ordered = this.cached.ordered(tenant);
-        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(ordered, subject);
+    /** Brings the rows of these tickets up to date with their histories (in the caller's transaction). */
+    void follow(long tenant, Collection<Long> tickets, Instant now) {
+        Map<Long, SlaTicketsRecord> rows = this.store.lock(tenant, tickets);
+        Map<Long, List<TicketEvent>> histories = this.events.history(tenant, tickets);
+        List<SlaTicketsRecord> added = new ArrayList<>();
+        List<SlaTicketsRecord> changed = new ArrayList<>();
+        histories.forEach((ticket, events) -> {
+            SlaTicketsRecord row = rows.get(ticket);
+            SlaHistory h = history(tenant, ticket, events);
+            if (h.created() == null || (row != null && row.getClosedAt() != null && h.closedAt() != null)) {
+                return; // nothing to go by, or closed already: a closed ticket keeps the result it closed with
+            }
+            Computed c = compute(tenant, h, now);
+            if (row == null) {
+                if (c.metrics().isEmpty()) {
+                    return; // no clock runs for it: nothing to remember
+                }
+                row = newRow(tenant, ticket, h);
+                apply(row, h, c, now);
+                added.add(row);
+            } else if (apply(row, h, c, now)) {
+                changed.add(row);
+            }
+        });
+        this.store.save(added, changed);
+    }
+
+    /**
+     * Puts the ticket's current state into its row: the policy, the close (with the metrics it keeps) or the next
+     * moment a timer is due. Whether anything changed (the version the row was brought to alone is not worth a
+     * write).
+     */
+    private boolean apply(SlaTicketsRecord row, SlaHistory h, Computed c, Instant now) {
+        Long policy = c.policy() == null ? null : c.policy().id();
+        Instant closed = h.closedAt();
+        String result = closed == null ? null : this.store.result(c.metrics());
+        Instant due = closed == null ? next(c, List.of(), now) : null;
+        if (due != null && due.isBefore(now) && row.getTicketId() != null) {
+            // a timer in the past: it may have fired already (only then are the firings worth reading)
+            due = next(c, this.store.firings(row.getTenantId(), row.getTicketId()), now);
+        }
+        // as the database keeps them, so that an unchanged moment compares equal
+        closed = micros(closed);
+        due = micros(due);
+        boolean changed = !Objects.equals(row.getPolicyId(), policy)
+                || !Objects.equals(row.getClosedAt(), closed)
+                || !Objects.equals(row.getResult(), result)
+                || !Objects.equals(row.getDueAt(), due);
+        row.setPolicyId(policy);
+        row.setClosedAt(closed);
+        row.setResult(result);
+        row.setDueAt(due);
+        row.setLastVersion(Math.max(row.getLastVersion() == null ? 0 : row.getLastVersion(), h.lastVersion()));
+        return changed;
+    }
+
+    private static @Nullable Instant micros(@Nullable Instant t) {
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static SlaTicketsRecord newRow(long tenant, long ticket, SlaHistory h) {
+        TicketEvent.TicketCreated created = Objects.requireNonNull(h.created());
+        SlaTicketsRecord row = new SlaTicketsRecord();
+        row.setTenantId(tenant);
+        row.setTicketId(ticket);
+        row.setTemplateId(created.templateId());
+        row.setPriority(created.priority());
+        row.setSource(created.source());
+        row.setCreatorId(created.creatorId());
+        row.setCreatedAt(created.at());
+        row.setLastVersion(h.lastVersion());
+        return row;
+    }
+
+    /**
+     * The earliest moment one of the clocks' timers is due and has not fired, or null when none is left. A timer
+     * in the past that has not fired (the node was down, or a policy change moved a deadline back) is due now.
+     */
+    static @Nullable Instant next(Computed c, List<SlaStore.Firing> fired, Instant now) {
+        Instant next = null;
+        for (SlaClock.Timer t : c.timers()) {
+            if (!fired(t, fired) && (next == null || t.at().isBefore(next))) {
+                next = t.at();
+            }
+        }
+        return next;
+    }
+
+    static boolean fired(SlaClock.Timer t, List<SlaStore.Firing> fired) {
+        return fired.stream()
+                .anyMatch(f -> f.metric().equals(t.metric())
+                        && f.kind().equals(t.kind())
+                        && f.dueAt().getEpochSecond() == t.dueAt().getEpochSecond());
+    }
+
+    /** The ticket's history as the clocks read it, from the event log. */
+    SlaHistory history(long tenant, long ticket) {
+        return history(
+                tenant, ticket, this.events.history(tenant, List.of(ticket)).getOrDefault(ticket, List.of()));
+    }
+
+    private SlaHistory history(long tenant, long ticket, List<TicketEvent> events) {
+        return SlaHistory.of(events, e -> nodeSla(tenant, ticket, e.nodeId()));
+    }
+
+    /** What the ticket's SLA is at {@code now}, from its history, the first matching policy and its calendar. */
+    Computed compute(long tenant, SlaHistory h, Instant now) {
+        Optional<SlaPolicy> policy =
+                h.created() == null ? Optional.empty() : SlaPolicy.firstMatch(this.cached.ordered(tenant), h.subject());
         if (policy.isEmpty()) {
             return new Computed(null, BusinessCalendar.allDay(ZoneId.of(CalendarRules.DEFAULT_ZONE)), List.of());
         }
         BusinessCalendar calendar = calendar(tenant, policy.get().calendarId());
-        List<SlaFact> facts = this.store.facts(tenant, row.getTicketId());
         try {
             return new Computed(
-                    policy.get(), calendar, SlaClock.compute(facts, policy.get().targets(), calendar, now));
+                    policy.get(),
+                    calendar,
+                    SlaClock.compute(h.facts(), policy.get().targets(), calendar, now));
         } catch (NoWorkingTimeException e) {
-            log.warn("ticket {} has no SLA deadline: {}", row.getTicketId(), e.getMessage());
+            log.warn("a ticket of tenant {} has no SLA deadline: {}", tenant, e.getMessage());
             return new Computed(policy.get(), calendar, List.of());
         }
-    }
-
-    /** Stores the metrics and puts the timers that have not fired yet in place of the old ones. */
-    void store(SlaTicketsRecord row, Computed c, Instant now) {
-        long tenant = row.getTenantId();
-        long ticket = row.getTicketId();
-        SlaPolicy policy = c.policy();
-        this.store.saveMetrics(tenant, ticket, policy == null ? null : policy.id(), c.metrics(), now);
-        Long policyId = policy == null ? null : policy.id();
-        if (!java.util.Objects.equals(row.getPolicyId(), policyId)) {
-            row.setPolicyId(policyId);
-            this.store.updateTicket(row);
-        }
-        List<SlaClock.Timer> plan = new ArrayList<>();
-        if (policy != null && row.getClosedAt() == null) {
-            var fired = this.store.firings(tenant, ticket);
-            for (SlaMetric m : c.metrics()) {
-                for (SlaClock.Timer t :
-                        SlaClock.timers(m, c.calendar(), policy.reminderBefore(), policy.escalationOffsets())) {
-                    boolean done = fired.stream()
-                            .anyMatch(f -> f.metric().equals(t.metric())
-                                    && f.kind().equals(t.kind())
-                                    && f.dueAt().getEpochSecond() == t.dueAt().getEpochSecond());
-                    if (!done) {
-                        plan.add(t);
-                    }
-                }
-            }
-        }
-        this.timers.replace(tenant, ticket, plan);
-    }
-
-    /** Recomputes one open ticket now (after a policy or calendar change). */
-    void recompute(long tenantId, long ticketId) {
-        this.store.lock(tenantId, ticketId).filter(r -> r.getClosedAt() == null).ifPresent(row -> {
-            Instant now = this.clock.instant();
-            store(row, compute(row, now), now);
-        });
     }
 
     BusinessCalendar calendar(long tenantId, @Nullable Long calendarId) {
@@ -177,72 +210,27 @@ class SlaTracker {
     }
 
     /** @param policy null when no policy matches: the ticket has no SLA */
-    record Computed(@Nullable SlaPolicy policy, BusinessCalendar calendar, List<SlaMetric> metrics) {}
+    record Computed(@Nullable SlaPolicy policy, BusinessCalendar calendar, List<SlaMetric> metrics) {
 
-    private record Keyed(String key, SlaFact fact) {}
-
-    private List<Keyed> facts(SlaTicketsRecord row, TicketEvent event) {
-        Instant at = event.at();
-        List<Keyed> out = new ArrayList<>();
-        switch (event) {
-            case TicketEvent.TicketCreated c -> out.add(new Keyed("created", SlaFact.of(at, SlaFact.Kind.CREATED)));
-            case TicketEvent.NodeEntered e ->
-                out.add(new Keyed(
-                        "entered:" + e.nodeId(),
-                        SlaFact.node(at, SlaFact.Kind.NODE_ENTERED, e.nodeId(), nodeSla(row, e.nodeId()))));
-            case TicketEvent.NodeCompleted e -> {
-                out.add(new Keyed(
-                        "completed:" + e.nodeId(), SlaFact.node(at, SlaFact.Kind.NODE_COMPLETED, e.nodeId(), null)));
-                // the start node completes as the ticket is created: that is not a response
-                if (!this.store.hasFact(row.getTenantId(), row.getTicketId(), e.ticketVersion(), "created")) {
-                    out.add(new Keyed("response", SlaFact.of(at, SlaFact.Kind.RESPONSE)));
+        /** Every timer of the open clocks: reminders, breaches and escalations. */
+        List<SlaClock.Timer> timers() {
+            List<SlaClock.Timer> out = new ArrayList<>();
+            if (this.policy != null) {
+                for (SlaMetric m : this.metrics) {
+                    out.addAll(SlaClock.timers(
+                            m, this.calendar, this.policy.reminderBefore(), this.policy.escalationOffsets()));
                 }
             }
-            case TicketEvent.TicketAssigned a ->
-                out.add(new Keyed(
-                        "assigned:" + a.nodeId() + ":" + a.userId() + ":" + a.roleCode() + ":" + a.departmentId(),
-                        new SlaFact(
-                                at,
-                                SlaFact.Kind.ASSIGNED,
-                                null,
-                                a.nodeId(),
-                                null,
-                                a.userId(),
-                                a.departmentId(),
-                                a.roleCode())));
-            case TicketEvent.TicketStatusChanged s -> {
-                out.add(new Keyed("status:" + s.to(), SlaFact.status(at, s.to())));
-                if (s.from().equals(TicketStatus.OPEN.code()) && s.to().equals(TicketStatus.IN_PROGRESS.code())) {
-                    out.add(new Keyed("response", SlaFact.of(at, SlaFact.Kind.RESPONSE)));
-                }
-            }
-            case TicketEvent.TicketClosed c ->
-                out.add(new Keyed(
-                        "closed", new SlaFact(at, SlaFact.Kind.CLOSED, c.status(), null, null, null, null, null)));
-            case TicketEvent.CommentAdded c -> {
-                if (c.authorId() != null && !c.authorId().equals(row.getCreatorId())) {
-                    out.add(new Keyed("response", SlaFact.of(at, SlaFact.Kind.RESPONSE)));
-                }
-            }
-            case TicketEvent.TicketUrged u -> {
-                // urging asks for speed; it changes no clock
-            }
-            case TicketEvent.ApprovalDecided d -> {
-                // the decision also completes or returns from its node, whose events carry what the clocks need
-            }
-            case TicketEvent.AutomationRequested a -> {
-                // automations are not people
-            }
+            return out;
         }
-        return out;
     }
 
     /**
-     * The entered node's own SLA, from the flow version the ticket is on now (read from its row: published versions
-     * are immutable, so unlike "the newest version" this cannot be a stale cached answer).
+     * A node's own SLA for a node entered before events carried it: from the flow version the ticket runs on now
+     * (published versions are immutable, so this is never a stale cached answer).
      */
-    private @Nullable String nodeSla(SlaTicketsRecord row, String nodeId) {
-        return node(row.getTenantId(), row.getTicketId(), nodeId)
+    private @Nullable String nodeSla(long tenantId, long ticketId, String nodeId) {
+        return node(tenantId, ticketId, nodeId)
                 .filter(n -> n instanceof Node.Task)
                 .map(n -> ((Node.Task) n).sla())
                 .map(dev.baton.flow.Sla::iso)

@@ -44,16 +44,19 @@ class TicketSlaController {
         CurrentUser me = CurrentUser.require();
         this.tickets.get(me, id);
         long tenant = me.tenantId();
+        // an open ticket is computed at this moment from its history; a closed one shows what it closed with
         SlaTicketsRecord row = this.store.ticket(tenant, id).orElse(null);
-        if (row == null) {
-            return new TicketSlaView(id, null, null, List.of());
-        }
         Instant now = this.clock.instant();
         Long policyId;
         BusinessCalendar calendar;
         List<SlaMetric> metrics;
-        if (row.getClosedAt() == null) {
-            SlaTracker.Computed c = this.tracker.compute(row, now);
+        if (row == null || row.getClosedAt() == null) {
+            SlaHistory history = this.tracker.history(tenant, id);
+            if (history.closedAt() != null) {
+                // closed with no clock running: nothing was kept
+                return new TicketSlaView(id, null, null, List.of());
+            }
+            SlaTracker.Computed c = this.tracker.compute(tenant, history, now);
             policyId = c.policy() == null ? null : c.policy().id();
             calendar = c.calendar();
             metrics = c.metrics();
@@ -63,7 +66,8 @@ class TicketSlaController {
                     ? null
                     : this.policies.find(tenant, policyId).orElse(null);
             calendar = this.tracker.calendar(tenant, policy == null ? null : policy.getCalendarId());
-            metrics = this.store.metrics(tenant, id);
+            metrics =
+                    row.getResult() == null ? this.store.legacyMetrics(tenant, id) : this.store.result(row.getResult());
         }
         String name = policyId == null
                 ? null

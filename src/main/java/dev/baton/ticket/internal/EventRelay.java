@@ -6,6 +6,7 @@ import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.baton.platform.db.tables.records.TicketOutboxRecord;
 import dev.baton.ticket.TicketEvent;
+import dev.baton.ticket.TicketEventBatch;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,14 +132,24 @@ class EventRelay {
     private interface WithoutEnvelope {}
 
     private List<TicketEvent> read(Logged row) {
-        JsonNode stored = this.json.readTree(row.events());
-        JsonNode time = this.json.valueToTree(row.at());
+        return decode(
+                row.tenantId(),
+                row.ticketId(),
+                row.version(),
+                row.at(),
+                java.util.Objects.requireNonNull(row.events()));
+    }
+
+    /** The events of one event-log row, with the envelope they share with it put back. */
+    List<TicketEvent> decode(long tenantId, long ticketId, int version, Instant at, String events) {
+        JsonNode stored = this.json.readTree(events);
+        JsonNode time = this.json.valueToTree(at);
         for (JsonNode node : stored) {
             ObjectNode o = (ObjectNode) node;
             if (!o.has("tenantId")) {
-                o.put("tenantId", row.tenantId());
-                o.put("ticketId", row.ticketId());
-                o.put("ticketVersion", row.version());
+                o.put("tenantId", tenantId);
+                o.put("ticketId", ticketId);
+                o.put("ticketVersion", version);
                 o.set("at", time);
             }
         }
@@ -309,15 +320,21 @@ class EventRelay {
         List<Logged> all = new ArrayList<>(late);
         all.addAll(read);
         int delivered = 0;
+        List<TicketEvent> batch = new ArrayList<>();
         for (Logged event : all) {
             if (event.events() != null) {
                 if (oneByOne) {
                     deliverInSavepoint(event);
                 } else {
-                    publish(read(event));
+                    List<TicketEvent> events = read(event);
+                    publish(events);
+                    batch.addAll(events);
                 }
                 delivered++;
             }
+        }
+        if (!batch.isEmpty()) {
+            this.publisher.publishEvent(new TicketEventBatch(batch));
         }
         long moved = read.isEmpty() ? last : read.getLast().id();
         if (moved != last || !next.equals(pending)) {
@@ -335,10 +352,15 @@ class EventRelay {
         }
     }
 
+    private void publishAsBatch(List<TicketEvent> events) {
+        publish(events);
+        this.publisher.publishEvent(new TicketEventBatch(events));
+    }
+
     /** A listener's failure undoes only its own event's work; the event waits in the retry queue. */
     private void deliverInSavepoint(Logged event) {
         try {
-            this.savepoints.executeWithoutResult(s -> publish(read(event)));
+            this.savepoints.executeWithoutResult(s -> publishAsBatch(read(event)));
         } catch (RuntimeException e) {
             log.warn("delivering the events of ticket event {} failed; retrying later", event.id(), e);
             this.db
@@ -379,7 +401,7 @@ class EventRelay {
                         .where(TICKET_OUTBOX.TENANT_ID.eq(tenantId), TICKET_OUTBOX.ID.eq(id))
                         .returning()
                         .fetchOptional();
-                claimed.ifPresent(row -> publish(this.json.readValue(row.getEvents(), EVENTS)));
+                claimed.ifPresent(row -> publishAsBatch(this.json.readValue(row.getEvents(), EVENTS)));
                 return claimed.isPresent(); // absent: another node delivered it
             }));
         } catch (RuntimeException e) {

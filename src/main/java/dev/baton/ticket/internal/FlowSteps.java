@@ -104,13 +104,14 @@ class FlowSteps {
             switch (effect) {
                 case Effect.NodeEntered e -> {
                     path.add(e.nodeId());
-                    String type = runtime.stepper()
-                            .graph()
-                            .node(e.nodeId())
-                            .type()
-                            .name()
-                            .toLowerCase(Locale.ROOT);
-                    tx.event((id, v) -> new TicketEvent.NodeEntered(tenant, id, v, at, e.nodeId(), type));
+                    dev.baton.flow.Node node = runtime.stepper().graph().node(e.nodeId());
+                    String type = node.type().name().toLowerCase(Locale.ROOT);
+                    // the target travels with the event: the SLA module reads it from the history, whatever
+                    // version the ticket runs on later
+                    String sla = node instanceof dev.baton.flow.Node.Task task && task.sla() != null
+                            ? task.sla().iso()
+                            : "";
+                    tx.event((id, v) -> new TicketEvent.NodeEntered(tenant, id, v, at, e.nodeId(), type, sla));
                 }
                 case Effect.NodeCompleted c ->
                     tx.event((id, v) -> new TicketEvent.NodeCompleted(tenant, id, v, at, c.nodeId()));

@@ -106,9 +106,10 @@ class TicketSlaIT extends SlaTest {
     }
 
     @Test
-    void aTicketStartedWhileTheTenantHadNoEnabledPolicyIsNotFollowedEvenOnceOneExists() {
+    void aTicketStartedWhileTheTenantHadNoPolicyIsMeasuredFromItsCreationOnceOneExists() {
         SlaDesk desk = desk(); // without policies
-        long untracked = desk.ticket("无时效", "normal");
+        Instant created = this.clock.instant();
+        long early = desk.ticket("无时效", "normal");
         // wait until the relay has delivered the ticket's events, so they met a tenant without policies
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -119,19 +120,26 @@ class TicketSlaIT extends SlaTest {
                         >= this.db
                                 .select(DSL.max(TICKET_EVENTS.ID))
                                 .from(TICKET_EVENTS)
-                                .where(TICKET_EVENTS.TICKET_ID.eq(untracked))
+                                .where(TICKET_EVENTS.TICKET_ID.eq(early))
                                 .fetchOne(0, Long.class));
-        desk.create(desk.policy("标准", "PT1H", "PT4H"));
-        long tracked = desk.ticket("有时效", "normal");
-
-        awaitMetric(desk.admin, tracked, "first_response", state("running"));
-        assertThat(desk.admin
-                        .get("/api/v1/tickets/" + untracked + "/sla")
-                        .json()
-                        .path("metrics"))
+        assertThat(desk.admin.get("/api/v1/tickets/" + early + "/sla").json().path("metrics"))
+                .as("no policy, no clock")
                 .isEmpty();
-        assertThat(this.db.fetchExists(SLA_TICKETS, SLA_TICKETS.TICKET_ID.eq(untracked)))
+        assertThat(this.db.fetchExists(SLA_TICKETS, SLA_TICKETS.TICKET_ID.eq(early)))
                 .isFalse();
+
+        this.clock.advance(Duration.ofMinutes(20));
+        desk.create(desk.policy("标准", "PT1H", "PT4H"));
+
+        // the clock started when the ticket did, and its reminder and breach are set like any other ticket's
+        JsonNode response = awaitMetric(desk.admin, early, "first_response", state("running"));
+        assertThat(instant(response.path("dueAt"))).isEqualTo(created.plus(Duration.ofHours(1)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> this.db.fetchExists(
+                        SLA_TICKETS, SLA_TICKETS.TICKET_ID.eq(early), SLA_TICKETS.DUE_AT.isNotNull()));
+        this.clock.advance(Duration.ofMinutes(45));
+        assertThat(awaitNotified(early, "first_response", "breached", 1)).hasSize(1);
     }
 
     @Test
