@@ -51,6 +51,7 @@ record Setup(long tenantId, long templateId, long flowId, List<long[]> actorIds)
         policy.put("name", "Node SLAs");
         policy.put("firstResponse", null);
         policy.put("resolution", null);
+        policy.put("nodes", Map.of("resolve", "PT4H")); // the flow's own node SLA (the same) is the one that applies
         policy.put("pauseStatuses", List.of());
         policy.put("reminderBefore", "PT0M");
         policy.put("escalations", List.of());

@@ -4,14 +4,11 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,24 +39,19 @@ class TimerConfig {
     static final Duration DEFAULT_POLL_INTERVAL = Duration.parse(POLL_INTERVAL);
     static final int DEFAULT_THREADS = Integer.parseInt(THREADS);
 
-    /** Executions of the timers of V11–V28 (one per timer, {@code t<tenant>|<ticket>|…}): each looks at its ticket. */
-    static final String LEGACY_TASK = "sla-timer";
+    /**
+     * Executions of the SLA timers of V11–V28, one per reminder, breach and escalation, named
+     * {@code t<tenant>|<ticket>|…}: each looks at its ticket (SLA moments are {@code sla_tickets.due_at} since, which
+     * {@link SlaDue} polls).
+     */
+    static final String LEGACY_SLA_TASK = "sla-timer";
 
     @Bean
     OneTimeTask<Void> slaTimerTask(ObjectProvider<SlaFiring> firing) {
-        return Tasks.oneTime(LEGACY_TASK).execute((instance, context) -> {
+        return Tasks.oneTime(LEGACY_SLA_TASK).execute((instance, context) -> {
             String[] p = instance.getId().split("\\|");
             firing.getObject().check(Long.parseLong(p[0].substring(1)), Long.parseLong(p[1]));
         });
-    }
-
-    /** The tickets' next SLA moments ({@code sla_tickets.due_at}), looked for at every poll. */
-    @Bean
-    RecurringTask<Void> slaDueTask(
-            ObjectProvider<SlaDue> due,
-            @Value("${baton.sla.timers.poll-interval:" + POLL_INTERVAL + "}") Duration pollInterval) {
-        return Tasks.recurring(SlaDue.TASK, FixedDelay.of(pollInterval))
-                .execute((instance, context) -> due.getObject().run());
     }
 
     /** Other modules' timers ({@link dev.baton.platform.DurableTimers}), on the same scheduler. */
@@ -81,33 +73,17 @@ class TimerConfig {
             DataSource dataSource,
             OneTimeTask<Void> slaTimerTask,
             OneTimeTask<Void> generalTimerTask,
-            RecurringTask<Void> slaDueTask,
             Clock clock,
             @Value("${baton.sla.timers.poll-interval:" + POLL_INTERVAL + "}") Duration pollInterval,
             @Value("${baton.sla.timers.threads:" + THREADS + "}") int threads) {
         return build(
-                dataSource,
-                clock,
-                pollInterval,
-                threads,
-                "baton-" + UUID.randomUUID(),
-                List.of(slaDueTask),
-                slaTimerTask,
-                generalTimerTask);
+                dataSource, clock, pollInterval, threads, "baton-" + UUID.randomUUID(), slaTimerTask, generalTimerTask);
     }
 
     /** Also used by tests that run a second node's scheduler on the same database. */
     static Scheduler build(
-            DataSource dataSource,
-            Clock clock,
-            Duration pollInterval,
-            int threads,
-            String name,
-            List<RecurringTask<?>> recurring,
-            Task<?>... tasks) {
-        // start tasks (recurring) are known tasks too: db-scheduler adds them itself
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .startTasks(recurring);
+            DataSource dataSource, Clock clock, Duration pollInterval, int threads, String name, Task<?>... tasks) {
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks);
         if (postgres(dataSource)) {
             // one UPDATE … FOR UPDATE SKIP LOCKED … RETURNING claims a batch (threads × 1) for this node; the default
             // (select, then an optimistic update per execution) costs a statement more per timer: 100,000 timers

@@ -16,7 +16,7 @@ public final class BenchTimers {
 
     public static Scheduler build(
             DataSource dataSource, Clock clock, Duration pollInterval, int threads, String name, Task<?>... tasks) {
-        return TimerConfig.build(dataSource, clock, pollInterval, threads, name, java.util.List.of(), tasks);
+        return TimerConfig.build(dataSource, clock, pollInterval, threads, name, tasks);
     }
 
     /** The production defaults of {@code baton.sla.timers.poll-interval} and {@code baton.sla.timers.threads}. */

@@ -31,6 +31,9 @@ abstract class SlaTest extends IntegrationTest {
     @Autowired
     Scheduler slaScheduler;
 
+    @Autowired
+    SlaDue slaDue;
+
     SlaDesk desk() {
         Api admin = newTenant();
         String code = admin.get("/api/v1/auth/me").at("/tenant/code").asString();
@@ -85,15 +88,15 @@ abstract class SlaTest extends IntegrationTest {
         return OffsetDateTime.parse(text.asString()).toInstant();
     }
 
-    /** Asks the given schedulers to poll until the ticket has had {@code count} notifications matching. */
-    List<Notification> awaitNotified(long ticketId, String metric, String event, int count, Scheduler... schedulers) {
-        Scheduler[] all = schedulers.length == 0 ? new Scheduler[] {this.slaScheduler} : schedulers;
+    /** Asks the given nodes' SLA polls to look until the ticket has had {@code count} notifications matching. */
+    List<Notification> awaitNotified(long ticketId, String metric, String event, int count, SlaDue... nodes) {
+        SlaDue[] all = nodes.length == 0 ? new SlaDue[] {this.slaDue} : nodes;
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    for (Scheduler s : all) {
-                        s.triggerCheckForDueExecutions();
+                    for (SlaDue d : all) {
+                        d.run();
                     }
                     return notified(ticketId, metric, event).size() >= count;
                 });

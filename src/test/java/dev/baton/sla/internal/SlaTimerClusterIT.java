@@ -1,35 +1,38 @@
 package dev.baton.sla.internal;
 
+import static dev.baton.platform.db.Tables.SLA_TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Durable timers across scheduler instances on one database: two nodes, and a node that was down. */
+/** SLA moments across nodes on one database: two nodes polling at once, and a node that was down. */
 class SlaTimerClusterIT extends SlaTest {
 
     @Autowired
-    DataSource dataSource;
+    SlaStore store;
 
     @Autowired
-    OneTimeTask<Void> slaTimerTask;
+    SlaFiring firing;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Autowired
     Clock appClock;
 
-    @Autowired
-    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> slaDueTask;
-
     @Test
-    void twoSchedulersOnOneDatabaseFireEachTimerExactlyOnce() {
+    void twoNodesPollingTheSameDueTicketsAtOnceNotifyEachOnce() {
         SlaDesk desk = desk();
         desk.create(breachOnly(desk));
         List<Long> tickets = new ArrayList<>();
@@ -37,52 +40,52 @@ class SlaTimerClusterIT extends SlaTest {
             tickets.add(desk.ticket("并发" + i, "normal"));
         }
         for (long t : tickets) {
-            awaitMetric(desk.admin, t, "first_response", state("running"));
+            awaitDue(t);
         }
-        Scheduler other = node("node-b");
-        other.start();
+        this.slaDue.pause();
+        SlaDue a = node();
+        SlaDue b = node();
         try {
             this.clock.advance(Duration.ofMinutes(11));
+            // both nodes find the same twelve tickets due and look at them at the same time
+            CompletableFuture.allOf(CompletableFuture.runAsync(a::run), CompletableFuture.runAsync(b::run))
+                    .join();
             for (long t : tickets) {
-                awaitNotified(t, "first_response", "breached", 1, this.slaScheduler, other);
+                awaitNotified(t, "first_response", "breached", 1, a, b);
             }
-            this.slaScheduler.triggerCheckForDueExecutions();
-            other.triggerCheckForDueExecutions();
+            a.run();
+            b.run();
             for (long t : tickets) {
                 assertThat(notified(t, "first_response", "breached")).hasSize(1);
                 assertThat(dueAt(t))
-                        .as("the next moment is the node's deadline, two hours in")
+                        .as("the next moment is the node's own deadline, two hours in")
                         .isAfter(this.clock.instant());
             }
         } finally {
-            other.stop();
+            this.slaDue.resume();
         }
     }
 
     @Test
-    void aTimerThatFellDueWhileNoSchedulerRanFiresOnceRightAfterStart() {
+    void aMomentThatCameWhileNoNodeRanIsLookedAtOnceByTheFirstNodeToPoll() {
         SlaDesk desk = desk();
         desk.create(breachOnly(desk));
-        java.time.Instant created = this.clock.instant();
+        Instant created = this.clock.instant();
         long id = desk.ticket("停机期间到期", "normal");
-        awaitMetric(desk.admin, id, "first_response", state("running"));
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> created.plus(Duration.ofMinutes(10)).equals(dueAt(id)));
 
-        this.slaScheduler.pause();
-        Scheduler restarted = node("node-restarted");
+        this.slaDue.pause();
         try {
             this.clock.advance(Duration.ofMinutes(11));
             assertThat(notified(id, "first_response", "breached")).isEmpty();
-
-            restarted.start();
+            SlaDue restarted = node();
             awaitNotified(id, "first_response", "breached", 1, restarted);
         } finally {
-            restarted.stop();
-            this.slaScheduler.resume();
+            this.slaDue.resume();
         }
-        this.slaScheduler.triggerCheckForDueExecutions();
+        this.slaDue.run();
         assertThat(notified(id, "first_response", "breached")).hasSize(1);
         // the computed breach and the one firing (with its recipients)
         var history =
@@ -96,7 +99,7 @@ class SlaTimerClusterIT extends SlaTest {
         assertThat(fired).containsExactly("breached");
     }
 
-    /** First response within 10 minutes, no reminder, no escalation: one timer per ticket. */
+    /** First response within 10 minutes, no reminder, no escalation: one moment per ticket. */
     private static Map<String, Object> breachOnly(SlaDesk desk) {
         Map<String, Object> p = desk.policy("十分钟", "PT10M", "PT8H");
         p.put("resolution", null);
@@ -105,23 +108,21 @@ class SlaTimerClusterIT extends SlaTest {
         return p;
     }
 
-    private Scheduler node(String name) {
-        return TimerConfig.build(
-                this.dataSource,
-                this.appClock,
-                Duration.ofHours(1),
-                2,
-                name,
-                List.of(this.slaDueTask),
-                this.slaTimerTask);
+    /** Another node's poll on the same database (not started: the test runs it). */
+    private SlaDue node() {
+        return new SlaDue(this.store, this.firing, this.tx, this.appClock, Duration.ofHours(1));
+    }
+
+    private void awaitDue(long ticketId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dueAt(ticketId) != null);
     }
 
     /** The ticket's next SLA moment as stored. */
-    private java.time.@org.jspecify.annotations.Nullable Instant dueAt(long ticketId) {
+    private @Nullable Instant dueAt(long ticketId) {
         return this.db
-                .select(dev.baton.platform.db.Tables.SLA_TICKETS.DUE_AT)
-                .from(dev.baton.platform.db.Tables.SLA_TICKETS)
-                .where(dev.baton.platform.db.Tables.SLA_TICKETS.TICKET_ID.eq(ticketId))
-                .fetchOne(dev.baton.platform.db.Tables.SLA_TICKETS.DUE_AT);
+                .select(SLA_TICKETS.DUE_AT)
+                .from(SLA_TICKETS)
+                .where(SLA_TICKETS.TICKET_ID.eq(ticketId))
+                .fetchOne(SLA_TICKETS.DUE_AT);
     }
 }

@@ -72,7 +72,7 @@ class TicketSlaIT extends SlaTest {
         act(desk.agent, id, "submit", Map.of("expectedVersion", version(desk.admin, id)));
         awaitMetric(desk.admin, id, "resolution", state("met"));
         this.clock.advance(Duration.ofHours(3));
-        this.slaScheduler.triggerCheckForDueExecutions();
+        this.slaDue.run();
         assertThat(notified(id, "resolution", "reminder")).isEmpty();
         assertThat(notified(id, "resolution", "breached")).isEmpty();
         for (String kind : Set.of("reminder", "breached", "escalated_l1", "escalated_l2")) {

@@ -47,10 +47,8 @@ class TimerClusterScaleIT extends IntegrationTest {
                     byNode.computeIfAbsent(context.getExecution().pickedBy, k -> new AtomicInteger())
                             .incrementAndGet();
                 });
-        Scheduler a = TimerConfig.build(
-                this.dataSource, this.appClock, Duration.ofHours(1), 4, "node-a", java.util.List.of(), task);
-        Scheduler b = TimerConfig.build(
-                this.dataSource, this.appClock, Duration.ofHours(1), 4, "node-b", java.util.List.of(), task);
+        Scheduler a = TimerConfig.build(this.dataSource, this.appClock, Duration.ofHours(1), 4, "node-a", task);
+        Scheduler b = TimerConfig.build(this.dataSource, this.appClock, Duration.ofHours(1), 4, "node-b", task);
         Instant due = this.appClock.instant().plus(Duration.ofMinutes(1));
         for (int i = 0; i < TIMERS; i++) {
             a.scheduleIfNotExists(task.instance("t" + i), due);
