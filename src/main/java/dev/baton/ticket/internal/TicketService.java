@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating tickets and acting on them; see {@link TicketOperations}. */
@@ -135,8 +136,8 @@ class TicketService implements TicketOperations {
                 try {
                     return Objects.requireNonNull(
                             this.transactions.execute(s -> createOnce(caller, ticket, idempotencyKey, fresh)));
-                } catch (TemplateMovedOn e) {
-                    // Edited since this node last saw it (nothing was written): again with the version read afresh.
+                } catch (MovedOn e) {
+                    // Edited or published since this node last saw it (nothing was written): again, read afresh.
                     if (attempt == 2) {
                         throw new ConflictException("ticket-template-changing");
                     }
@@ -158,9 +159,9 @@ class TicketService implements TicketOperations {
                 .map(row -> new Created(view(caller, load(row)), true));
     }
 
-    /** The template version a creation was checked against is no longer current. */
-    private static final class TemplateMovedOn extends RuntimeException {
-        TemplateMovedOn() {
+    /** The template version or flow version a creation was checked against is no longer current. */
+    private static final class MovedOn extends RuntimeException {
+        MovedOn() {
             super(null, null, false, false);
         }
     }
@@ -243,7 +244,8 @@ class TicketService implements TicketOperations {
         if (header == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        // Where the insert checks the version itself, the one last seen serves; elsewhere it is read.
+        // Where the insert checks the template's and its flow's versions itself, the ones last seen serve; elsewhere
+        // they are read.
         boolean checkedByInsert = this.store.oneStatementWrites() && !freshTemplate;
         TemplateCatalog.CurrentFields current = (checkedByInsert
                         ? this.templates.lastSeen(tenant, header.id())
@@ -255,8 +257,10 @@ class TicketService implements TicketOperations {
                 .forEach(e -> errors.add(new FieldError("fields." + e.field(), e.message())));
         FieldAccess.refusedWrites(current.fields(), fields.keySet(), me.roleCodes())
                 .forEach(k -> errors.add(new FieldError("fields." + k, "{ticket.field.not-writable}")));
-        PublishedFlows.Runtime runtime =
-                this.flows.forTemplate(tenant, header.id()).orElse(null);
+        PublishedFlows.Runtime runtime = (checkedByInsert
+                        ? this.flows.lastSeenForTemplate(tenant, header.id())
+                        : this.flows.forTemplate(tenant, header.id()))
+                .orElse(null);
         if (runtime == null) {
             errors.add(new FieldError("templateId", "{ticket.no-flow}"));
         }
@@ -338,6 +342,7 @@ class TicketService implements TicketOperations {
             found.put("priority", classified.priority());
             tx.changes.put("classification", found);
         }
+        TicketStore.EventRow event = this.writer.event(tx, 0);
         this.store.insertCreation(
                 tenant,
                 id,
@@ -345,7 +350,8 @@ class TicketService implements TicketOperations {
                 tx.tasks,
                 FieldIndex.entries(current.fields(), tx.fields),
                 SearchTerms.ofDocument(searchText(tx.row)),
-                this.writer.event(tx, 0));
+                event);
+        this.writer.announce(event);
         // The view is built from the values just written; reading them back would only re-parse them.
         return new Created(view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
     }
@@ -375,7 +381,13 @@ class TicketService implements TicketOperations {
         if (id.isEmpty()) {
             Optional<TemplateCatalog.CurrentFields> now = this.templates.current(tenant, row.getTemplateId());
             if (now.isEmpty() || now.get().version() != row.getTemplateVersion()) {
-                throw new TemplateMovedOn();
+                throw new MovedOn();
+            }
+            Optional<PublishedFlows.Runtime> flow = this.flows.forTemplate(tenant, row.getTemplateId());
+            if (flow.isEmpty()
+                    || flow.get().flowId() != row.getFlowId()
+                    || flow.get().version() != row.getFlowVersion()) {
+                throw new MovedOn();
             }
             // Otherwise the day turned between prepare and here.
             this.numbers.insertZero(tenant, day);
@@ -400,8 +412,7 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        return Objects.requireNonNull(
-                this.transactions.execute(s -> actOnce(this.access.caller(me), ticketId, action, request)));
+        return perform(this.access.caller(me), ticketId, action, request);
     }
 
     @Override
@@ -414,8 +425,28 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        TicketAccess.Caller system = TicketAccess.system(tenantId);
-        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(system, ticketId, action, request)));
+        return perform(TicketAccess.system(tenantId), ticketId, action, request);
+    }
+
+    /**
+     * Runs the action. On PostgreSQL an action that names its version reads (plain reads: the row, the flow, the
+     * org) and then writes with one statement ({@link PostgresTransition}), so it runs in autocommit and that
+     * statement commits itself: a BEGIN and a COMMIT would add a round trip and nothing else. Whatever would write
+     * more falls back: a write of several statements gets a transaction of its own ({@link TicketWriter}), and a
+     * step that asks routing (which may take a round-robin turn) stops before it ({@link NeedsTransaction}) and the
+     * action runs again in a transaction. Comments and urges lock the row and keep theirs; so does H2.
+     */
+    private TicketView perform(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {
+        if (this.store.oneStatementWrites()
+                && req.expectedVersion() != null
+                && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                return actOnce(caller, ticketId, action, req);
+            } catch (NeedsTransaction e) {
+                // nothing was written: again, in a transaction
+            }
+        }
+        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(caller, ticketId, action, req)));
     }
 
     private TicketView actOnce(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {

@@ -106,8 +106,9 @@ class TicketStore {
     /**
      * PostgreSQL: takes the day's next number from its counter row and inserts the ticket with it, in one
      * statement (so the counter's lock is taken as late as possible), provided the ticket's template version is
-     * still the template's current one (so the version need not be read first); empty, with nothing written, when
-     * the day has no counter row or the template has moved on.
+     * still the template's current one and its flow version still the one the template's new tickets run (so
+     * neither need be read first); empty, with nothing written, when the day has no counter row or the template or
+     * its flow has moved on.
      */
     Optional<Long> insertNumbered(TicketsRecord row, LocalDate day) {
         List<Field<?>> columns = Arrays.stream(TICKETS.fields())
@@ -119,7 +120,11 @@ class TicketStore {
                 .add(day.toString())
                 .add(row.getTenantId())
                 .add(row.getTemplateId())
-                .add(row.getTemplateVersion());
+                .add(row.getTemplateVersion())
+                .add(row.getTenantId())
+                .add(row.getFlowId())
+                .add(row.getTemplateId())
+                .add(row.getFlowVersion());
         for (Field<?> f : columns) {
             binds.add(f, row.get(f));
         }
@@ -136,10 +141,16 @@ class TicketStore {
     private static final AtomicReference<@Nullable String> NUMBERED_INSERT = new AtomicReference<>();
 
     private static String numberedInsert(List<Field<?>> columns) {
-        StringBuilder sql = new StringBuilder(
-                "with n as (update ticket_counters set last_no = last_no + 1"
-                        + " where tenant_id = ? and on_day = ?::date and exists (select 1 from templates where tenant_id = ?"
-                        + " and id = ? and current_version = ? and deleted_at is null) returning last_no) insert into tickets (");
+        StringBuilder sql = new StringBuilder("with n as (update ticket_counters set last_no = last_no + 1"
+                + " where tenant_id = ? and on_day = ?::date and exists (select 1 from templates where tenant_id = ?"
+                + " and id = ? and current_version = ? and deleted_at is null)"
+                // the flow PublishedFlows.forTemplate would answer now: published at this version, and no
+                // other published flow of the template comes before it in that method's order
+                + " and exists (select 1 from flows f where f.tenant_id = ? and f.id = ? and f.template_id = ?"
+                + " and f.published_version = ? and not exists (select 1 from flows o where o.tenant_id ="
+                + " f.tenant_id and o.template_id = f.template_id and o.published_version is not null and"
+                + " (o.updated_at, o.id) > (f.updated_at, f.id)))"
+                + " returning last_no) insert into tickets (");
         columns.forEach(f -> sql.append(f.getName()).append(", "));
         sql.append("number) select ");
         columns.forEach(f -> sql.append(PostgresTransition.placeholder(f)).append(", "));
