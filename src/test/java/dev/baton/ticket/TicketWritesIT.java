@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.support.Api;
 import dev.baton.support.TestDatabases;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Assumptions;
@@ -62,6 +64,44 @@ class TicketWritesIT extends TicketTest {
         Api.Response after = desk.create(desk.admin, "又回到第一个", Map.of("amount", 1));
         assertThat(after.status()).as(after.body()).isEqualTo(201);
         assertThat(after.at("/flowId").asLong()).isEqualTo(desk.flowId);
+    }
+
+    @Test
+    void aNewTicketsHistoryAndSearchKnowItsNumber() {
+        TicketFixture desk = desk();
+        Api.Response created = desk.create(desk.admin, "空调漏水 0001", Map.of("amount", 1));
+        String number = created.text("number");
+        String digits = number.substring(number.indexOf('-') + 1);
+
+        Api.Response events = desk.admin.get("/api/v1/tickets/" + created.id() + "/events");
+        assertThat(events.json().get(0).path("changes").path("number").asString())
+                .isEqualTo(number);
+        assertThat(events.body()).doesNotContain("#pending-");
+        assertThat(ids(desk.admin.get("/api/v1/tickets?q=" + number))).containsExactly(created.id());
+        assertThat(ids(desk.admin.get("/api/v1/tickets?q=" + digits))).containsExactly(created.id());
+    }
+
+    @Test
+    void aCreationWhoseStatementFailsLeavesNoTicketAndTakesNoNumber() {
+        Assumptions.assumeTrue(TestDatabases.postgres(), "the failure is a PostgreSQL trigger");
+        TicketFixture desk = desk();
+        Api.Response one = desk.create(desk.admin, "第一张", Map.of("amount", 1));
+        String first = one.text("number");
+        long tenant = this.db
+                .select(TICKETS.TENANT_ID)
+                .from(TICKETS)
+                .where(TICKETS.ID.eq(one.id()))
+                .fetchSingle(TICKETS.TENANT_ID);
+        long before = this.db.fetchCount(TICKETS);
+
+        failing("ticket_events", "new.tenant_id = " + tenant + " and new.ticket_version = 0", () -> {
+            Api.Response failed = desk.create(desk.admin, "写不进去", Map.of("amount", 1));
+            assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+        });
+
+        assertThat(this.db.fetchCount(TICKETS)).isEqualTo(before);
+        String next = desk.create(desk.admin, "第二张", Map.of("amount", 1)).text("number");
+        assertThat(Integer.parseInt(next.substring(11))).isEqualTo(Integer.parseInt(first.substring(11)) + 1);
     }
 
     @Test
@@ -130,6 +170,13 @@ class TicketWritesIT extends TicketTest {
                 act(desk.agent, id, "save", Map.of("expectedVersion", 1, "fields", Map.of("model", "KFR-72")));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.at("/fields/model").asString()).isEqualTo("KFR-72");
+    }
+
+    private static List<Long> ids(Api.Response list) {
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        list.json().path("items").forEach(t -> ids.add(t.path("id").asLong()));
+        return ids;
     }
 
     /** Publishes {@code version} of the flow as another node would: a copy of version 1, marked published. */

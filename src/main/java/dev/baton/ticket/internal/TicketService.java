@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -134,8 +135,7 @@ class TicketService implements TicketOperations {
             for (int attempt = 0; ; attempt++) {
                 boolean fresh = attempt > 0;
                 try {
-                    return Objects.requireNonNull(
-                            this.transactions.execute(s -> createOnce(caller, ticket, idempotencyKey, fresh)));
+                    return once(true, () -> createOnce(caller, ticket, idempotencyKey, fresh));
                 } catch (MovedOn e) {
                     // Edited or published since this node last saw it (nothing was written): again, read afresh.
                     if (attempt == 2) {
@@ -319,11 +319,16 @@ class TicketService implements TicketOperations {
         // Insert every column (the transition tracks only what changed), letting the database pick the id.
         tx.row.changed(true);
         tx.row.changed(dev.baton.platform.db.Tables.TICKETS.ID, false);
-        // Numbered last: the day's counter row stays locked until commit, so hold it briefly.
+        // Numbered last: the day's counter row stays locked until commit, so hold it briefly. On PostgreSQL the
+        // number comes from the one statement that writes everything, and what is written before knowing it carries
+        // a stand-in that the statement replaces.
         LocalDate day = now.atZone(NUMBER_ZONE).toLocalDate();
-        long id = insertNumbered(tx.row, tenant, day);
-        tx.row.setId(id);
-        String number = tx.row.getNumber();
+        boolean oneStatement = this.store.oneStatementWrites();
+        if (!oneStatement) {
+            tx.row.setNumber(this.numbers.next(tenant, day));
+            tx.row.setId(this.store.insert(tx.row));
+        }
+        String number = oneStatement ? PostgresCreation.pendingNumber() : tx.row.getNumber();
         Long creator = me.userId();
         Long customer = customerId;
         String sourceCode = source.code();
@@ -343,14 +348,21 @@ class TicketService implements TicketOperations {
             tx.changes.put("classification", found);
         }
         TicketStore.EventRow event = this.writer.event(tx, 0);
-        this.store.insertCreation(
-                tenant,
-                id,
-                header.id(),
-                tx.tasks,
-                FieldIndex.entries(current.fields(), tx.fields),
-                SearchTerms.ofDocument(searchText(tx.row)),
-                event);
+        List<FieldIndex.Entry> index = FieldIndex.entries(current.fields(), tx.fields);
+        if (oneStatement) {
+            // the statement adds the number's digits to the terms
+            Set<String> terms = SearchTerms.ofDocument(searchText(TicketNumbers.prefix(day), tx.row));
+            tx.row.setId(insertAtOnce(tx, day, index, terms, event, number));
+        } else {
+            this.store.insertCreation(
+                    tenant,
+                    tx.row.getId(),
+                    header.id(),
+                    tx.tasks,
+                    index,
+                    SearchTerms.ofDocument(searchText(tx.row.getNumber(), tx.row)),
+                    event);
+        }
         this.writer.announce(event);
         // The view is built from the values just written; reading them back would only re-parse them.
         return new Created(view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
@@ -371,13 +383,17 @@ class TicketService implements TicketOperations {
         return routing.classify(tenant, text.toString());
     }
 
-    /** Inserts the new ticket with the day's next number (in one statement where the database allows). */
-    private long insertNumbered(TicketsRecord row, long tenant, LocalDate day) {
-        if (!this.store.oneStatementWrites()) {
-            row.setNumber(this.numbers.next(tenant, day));
-            return this.store.insert(row);
-        }
-        Optional<Long> id = this.store.insertNumbered(row, day);
+    /** PostgreSQL: the whole creation in one statement ({@link PostgresCreation}); the new ticket's id. */
+    private long insertAtOnce(
+            Transition tx,
+            LocalDate day,
+            List<FieldIndex.Entry> index,
+            Set<String> terms,
+            TicketStore.EventRow event,
+            String pendingNumber) {
+        TicketsRecord row = tx.row;
+        long tenant = row.getTenantId();
+        Optional<Long> id = this.store.insertCreated(row, day, tx.tasks, index, terms, event, pendingNumber);
         if (id.isEmpty()) {
             Optional<TemplateCatalog.CurrentFields> now = this.templates.current(tenant, row.getTemplateId());
             if (now.isEmpty() || now.get().version() != row.getTemplateVersion()) {
@@ -391,13 +407,13 @@ class TicketService implements TicketOperations {
             }
             // Otherwise the day turned between prepare and here.
             this.numbers.insertZero(tenant, day);
-            id = this.store.insertNumbered(row, day);
+            id = this.store.insertCreated(row, day, tx.tasks, index, terms, event, pendingNumber);
         }
         return id.orElseThrow(() -> new IllegalStateException("no ticket counter for tenant " + tenant + " on " + day));
     }
 
-    private static String searchText(TicketsRecord row) {
-        StringBuilder text = new StringBuilder(row.getNumber()).append(' ').append(row.getTitle());
+    private static String searchText(String number, TicketsRecord row) {
+        StringBuilder text = new StringBuilder(number).append(' ').append(row.getTitle());
         if (row.getDescription() != null) {
             text.append(' ').append(RichText.plainText(row.getDescription()));
         }
@@ -412,7 +428,8 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        return perform(this.access.caller(me), ticketId, action, request);
+        TicketAccess.Caller caller = this.access.caller(me);
+        return once(request.expectedVersion() != null, () -> actOnce(caller, ticketId, action, request));
     }
 
     @Override
@@ -425,28 +442,31 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        return perform(TicketAccess.system(tenantId), ticketId, action, request);
+        TicketAccess.Caller system = TicketAccess.system(tenantId);
+        return once(request.expectedVersion() != null, () -> actOnce(system, ticketId, action, request));
     }
 
     /**
-     * Runs the action. On PostgreSQL an action that names its version reads (plain reads: the row, the flow, the
-     * org) and then writes with one statement ({@link PostgresTransition}), so it runs in autocommit and that
-     * statement commits itself: a BEGIN and a COMMIT would add a round trip and nothing else. Whatever would write
-     * more falls back: a write of several statements gets a transaction of its own ({@link TicketWriter}), and a
-     * step that asks routing (which may take a round-robin turn) stops before it ({@link NeedsTransaction}) and the
-     * action runs again in a transaction. Comments and urges lock the row and keep theirs; so does H2.
+     * Runs a creation or an action. On PostgreSQL both read (plain reads: the row, the template, the flow, the org,
+     * the customer) and then write with one statement ({@link PostgresCreation}, {@link PostgresTransition}), so
+     * they run in autocommit and that statement commits itself: a BEGIN and a COMMIT would add a round trip and
+     * nothing else. Whatever would write more falls back: a write of several statements gets a transaction of its
+     * own ({@link TicketWriter}), and a step that asks routing (which may take a round-robin turn) stops before it
+     * ({@link NeedsTransaction}) and the work runs again in a transaction. Comments and urges lock the row
+     * ({@code autocommit} false) and keep theirs; so does everything on H2, and work inside a caller's transaction
+     * joins it.
      */
-    private TicketView perform(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {
-        if (this.store.oneStatementWrites()
-                && req.expectedVersion() != null
+    private <T> T once(boolean autocommit, Supplier<T> work) {
+        if (autocommit
+                && this.store.oneStatementWrites()
                 && !TransactionSynchronizationManager.isActualTransactionActive()) {
             try {
-                return actOnce(caller, ticketId, action, req);
+                return work.get();
             } catch (NeedsTransaction e) {
                 // nothing was written: again, in a transaction
             }
         }
-        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(caller, ticketId, action, req)));
+        return Objects.requireNonNull(this.transactions.execute(s -> work.get()));
     }
 
     private TicketView actOnce(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {
