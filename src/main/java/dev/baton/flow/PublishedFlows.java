@@ -10,10 +10,17 @@ import java.util.Optional;
 public interface PublishedFlows {
 
     /**
-     * The flow new tickets of the template run: the template's published flow, the most recently
-     * published one when a template has several.
+     * The flow new tickets of the template run, read now: the template's published flow, the one updated last
+     * (then the highest id) when a template has several.
      */
     Optional<Runtime> forTemplate(long tenantId, long templateId);
+
+    /**
+     * What {@link #forTemplate} last answered on this node, without reading (read when there is no answer yet, or
+     * it was none): for a write that checks in its own statement that this is still the template's flow at this
+     * version, and calls {@link #forTemplate} when it is not. Another node's publish is not seen here.
+     */
+    Optional<Runtime> lastSeenForTemplate(long tenantId, long templateId);
 
     /** A published version; empty when it does not exist. */
     Optional<Runtime> version(long tenantId, long flowId, int versionNo);

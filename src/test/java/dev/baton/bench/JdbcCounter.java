@@ -18,7 +18,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Counts every statement the application sends, at the JDBC level: the ticket module runs its hottest statements
  * on the connection directly, past jOOQ's listeners, so only here is the client's whole SQL seen. A statement is
  * counted when it is closed, with the rows its DML changed (the update count, or for DML with {@code RETURNING}
- * the rows read back) and the time its executions took.
+ * the rows read back) and the time its executions took. Commits and rollbacks are counted too: each is a round trip.
  */
 final class JdbcCounter implements BeanPostProcessor {
 
@@ -43,6 +43,11 @@ final class JdbcCounter implements BeanPostProcessor {
         return proxy(Connection.class, c, (target, m, args) -> {
             Object r = m.invoke(target, args);
             return switch (m.getName()) {
+                case "commit", "rollback" -> {
+                    // a round trip of its own, which statements in autocommit do without
+                    this.counter.commit();
+                    yield r;
+                }
                 case "prepareStatement" -> statement(PreparedStatement.class, (Statement) r, (String) args[0]);
                 case "createStatement" -> statement(Statement.class, (Statement) r, null);
                 default -> r;

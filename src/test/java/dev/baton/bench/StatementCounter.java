@@ -130,6 +130,17 @@ final class StatementCounter implements ExecuteListener {
         count(c, label, driver, sql, kind(sql).equals("select") ? 0 : rows, "");
     }
 
+    /** A commit or rollback the application sent: a round trip that is not a statement. */
+    void commit() {
+        Counts c = this.current;
+        if (c == null) {
+            return;
+        }
+        boolean driver = Thread.currentThread() == c.driver;
+        String label = driver ? LABEL.get() : BACKGROUND;
+        c.commit(label == null ? "other" : label);
+    }
+
     private static void count(Counts c, String label, boolean driver, String sql, int rows, String prefix) {
         String kind = kind(sql);
         c.add(label, kind, kind.equals("select") ? 0 : rows, driver);
@@ -178,6 +189,25 @@ final class StatementCounter implements ExecuteListener {
                     .filter(e -> !e.getKey().equals(BACKGROUND))
                     .mapToLong(e -> e.getValue().get())
                     .sum();
+        }
+
+        private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
+
+        void commit(String label) {
+            this.commits.computeIfAbsent(label, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        /** Commits (and rollbacks) sent by the driving thread. */
+        long commits() {
+            return this.commits.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(BACKGROUND))
+                    .mapToLong(e -> e.getValue().get())
+                    .sum();
+        }
+
+        long commits(String label) {
+            AtomicLong v = this.commits.get(label);
+            return v == null ? 0 : v.get();
         }
 
         long roundTrips(String label) {

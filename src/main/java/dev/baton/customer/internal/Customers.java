@@ -62,10 +62,10 @@ class Customers implements CustomerDirectory, CustomerIntake {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Facts> facts(long tenantId, long customerId) {
         // Every ticket creation asks: five columns by plain SQL, not the whole row through jOOQ's renderer, which
-        // was most of this call's cost.
+        // was most of this call's cost. No transaction of its own: a creation in autocommit (PostgreSQL) would pay
+        // a COMMIT round trip for it, and each read sees the latest committed row as it would inside one.
         long id = customerId;
         for (int hops = 0; hops <= 10; hops++) {
             var r = this.db.fetchOptional(FACTS, tenantId, id).orElse(null);

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Compiled published versions, cached: a version never changes, so parsing, type-checking CEL and
  * compiling happen once per version and node instead of on every ticket action. Which version is the
  * newest is cached briefly too, since every action asks; a ticket that misses a publish by a second
- * simply moves to the new version when it leaves its next node.
+ * simply moves to the new version when it leaves its next node. Which flow a template's new tickets run is
+ * remembered until this node publishes it again, for creations whose insert checks it (PostgreSQL); others read it.
  */
 @Service
 class FlowRuntimes implements PublishedFlows {
@@ -42,10 +43,11 @@ class FlowRuntimes implements PublishedFlows {
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(2))
             .build();
-    private final Cache<TemplateKey, Optional<Long>> byTemplate = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(2))
-            .build();
+    /** Only answers that name a flow: "no flow" is read again, so another node's first publish is seen. */
+    private final Cache<TemplateKey, FlowAt> lastSeen =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record FlowAt(long flowId, int version) {}
 
     FlowRuntimes(DSLContext db, TemplateCatalog templates, JsonMapper json) {
         this.db = db;
@@ -55,19 +57,26 @@ class FlowRuntimes implements PublishedFlows {
 
     @Override
     public Optional<Runtime> forTemplate(long tenantId, long templateId) {
-        Optional<Long> flowId = this.byTemplate.get(
-                new TemplateKey(tenantId, templateId),
-                k -> this.db
-                        .select(FLOWS.ID)
-                        .from(FLOWS)
-                        .where(
-                                FLOWS.TENANT_ID.eq(tenantId),
-                                FLOWS.TEMPLATE_ID.eq(templateId),
-                                FLOWS.PUBLISHED_VERSION.isNotNull())
-                        .orderBy(FLOWS.UPDATED_AT.desc(), FLOWS.ID.desc())
-                        .limit(1)
-                        .fetchOptional(FLOWS.ID));
-        return flowId.flatMap(id -> latest(tenantId, id));
+        TemplateKey key = new TemplateKey(tenantId, templateId);
+        // The order TicketStore's numbered insert checks on PostgreSQL: keep the two the same.
+        Optional<FlowAt> now = this.db
+                .select(FLOWS.ID, FLOWS.PUBLISHED_VERSION)
+                .from(FLOWS)
+                .where(
+                        FLOWS.TENANT_ID.eq(tenantId),
+                        FLOWS.TEMPLATE_ID.eq(templateId),
+                        FLOWS.PUBLISHED_VERSION.isNotNull())
+                .orderBy(FLOWS.UPDATED_AT.desc(), FLOWS.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new FlowAt(r.value1(), r.value2()));
+        now.ifPresentOrElse(at -> this.lastSeen.put(key, at), () -> this.lastSeen.invalidate(key));
+        return now.flatMap(at -> version(tenantId, at.flowId(), at.version()));
+    }
+
+    @Override
+    public Optional<Runtime> lastSeenForTemplate(long tenantId, long templateId) {
+        FlowAt at = this.lastSeen.getIfPresent(new TemplateKey(tenantId, templateId));
+        return at == null ? forTemplate(tenantId, templateId) : version(tenantId, at.flowId(), at.version());
     }
 
     @Override
@@ -90,7 +99,7 @@ class FlowRuntimes implements PublishedFlows {
     /** Forgets which version is newest, so this node sees its own publish at once. */
     void published(long tenantId, long flowId, long templateId) {
         this.latest.invalidate(new FlowKey(tenantId, flowId));
-        this.byTemplate.invalidate(new TemplateKey(tenantId, templateId));
+        this.lastSeen.invalidate(new TemplateKey(tenantId, templateId));
     }
 
     private Optional<Runtime> load(Key key) {

@@ -46,6 +46,8 @@ class Assignments {
         if (assignee instanceof Assignee.Rules && ctx.row() != null) {
             TicketRouting rules = this.routing.getIfAvailable();
             if (rules != null) {
+                // routing may take a round-robin turn, which commits or rolls back with the ticket
+                NeedsTransaction.check();
                 TicketRouting.Route route = rules.route(request(ctx, ctx.row(), nodeId));
                 return new TaskRow(nodeId, slot, kind, route.userId(), route.roleCode(), route.departmentId(), now);
             }

@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Human ticket numbers, {@code GD20261123-0001}: a counter row per tenant and day, bumped inside the
- * ticket's own transaction. The row lock orders concurrent creations, and a creation that rolls back
- * takes its number back with it, so numbers have no gaps. Callers take the number as late as they can:
- * the lock is held until commit.
+ * ticket's own transaction (on PostgreSQL inside its one statement, {@link PostgresCreation}). The row lock
+ * orders concurrent creations, and a creation that rolls back takes its number back with it, so numbers have no
+ * gaps. Callers take the number as late as they can: the lock is held until commit.
  */
 @Component
 class TicketNumbers {
@@ -91,7 +91,7 @@ class TicketNumbers {
         return prefix(day) + (no < 10_000 ? String.format("%04d", no) : String.valueOf(no));
     }
 
-    /** The part before the day's number; {@link TicketStore#insertNumbered} pads the number as format does. */
+    /** The part before the day's number; {@link PostgresCreation} pads the number as format does. */
     static String prefix(LocalDate day) {
         return "GD" + DAY.format(day) + "-";
     }

@@ -40,10 +40,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating tickets and acting on them; see {@link TicketOperations}. */
@@ -133,10 +135,9 @@ class TicketService implements TicketOperations {
             for (int attempt = 0; ; attempt++) {
                 boolean fresh = attempt > 0;
                 try {
-                    return Objects.requireNonNull(
-                            this.transactions.execute(s -> createOnce(caller, ticket, idempotencyKey, fresh)));
-                } catch (TemplateMovedOn e) {
-                    // Edited since this node last saw it (nothing was written): again with the version read afresh.
+                    return once(true, () -> createOnce(caller, ticket, idempotencyKey, fresh));
+                } catch (MovedOn e) {
+                    // Edited or published since this node last saw it (nothing was written): again, read afresh.
                     if (attempt == 2) {
                         throw new ConflictException("ticket-template-changing");
                     }
@@ -158,9 +159,9 @@ class TicketService implements TicketOperations {
                 .map(row -> new Created(view(caller, load(row)), true));
     }
 
-    /** The template version a creation was checked against is no longer current. */
-    private static final class TemplateMovedOn extends RuntimeException {
-        TemplateMovedOn() {
+    /** The template version or flow version a creation was checked against is no longer current. */
+    private static final class MovedOn extends RuntimeException {
+        MovedOn() {
             super(null, null, false, false);
         }
     }
@@ -243,7 +244,8 @@ class TicketService implements TicketOperations {
         if (header == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        // Where the insert checks the version itself, the one last seen serves; elsewhere it is read.
+        // Where the insert checks the template's and its flow's versions itself, the ones last seen serve; elsewhere
+        // they are read.
         boolean checkedByInsert = this.store.oneStatementWrites() && !freshTemplate;
         TemplateCatalog.CurrentFields current = (checkedByInsert
                         ? this.templates.lastSeen(tenant, header.id())
@@ -255,8 +257,10 @@ class TicketService implements TicketOperations {
                 .forEach(e -> errors.add(new FieldError("fields." + e.field(), e.message())));
         FieldAccess.refusedWrites(current.fields(), fields.keySet(), me.roleCodes())
                 .forEach(k -> errors.add(new FieldError("fields." + k, "{ticket.field.not-writable}")));
-        PublishedFlows.Runtime runtime =
-                this.flows.forTemplate(tenant, header.id()).orElse(null);
+        PublishedFlows.Runtime runtime = (checkedByInsert
+                        ? this.flows.lastSeenForTemplate(tenant, header.id())
+                        : this.flows.forTemplate(tenant, header.id()))
+                .orElse(null);
         if (runtime == null) {
             errors.add(new FieldError("templateId", "{ticket.no-flow}"));
         }
@@ -315,11 +319,16 @@ class TicketService implements TicketOperations {
         // Insert every column (the transition tracks only what changed), letting the database pick the id.
         tx.row.changed(true);
         tx.row.changed(dev.baton.platform.db.Tables.TICKETS.ID, false);
-        // Numbered last: the day's counter row stays locked until commit, so hold it briefly.
+        // Numbered last: the day's counter row stays locked until commit, so hold it briefly. On PostgreSQL the
+        // number comes from the one statement that writes everything, and what is written before knowing it carries
+        // a stand-in that the statement replaces.
         LocalDate day = now.atZone(NUMBER_ZONE).toLocalDate();
-        long id = insertNumbered(tx.row, tenant, day);
-        tx.row.setId(id);
-        String number = tx.row.getNumber();
+        boolean oneStatement = this.store.oneStatementWrites();
+        if (!oneStatement) {
+            tx.row.setNumber(this.numbers.next(tenant, day));
+            tx.row.setId(this.store.insert(tx.row));
+        }
+        String number = oneStatement ? PostgresCreation.pendingNumber() : tx.row.getNumber();
         Long creator = me.userId();
         Long customer = customerId;
         String sourceCode = source.code();
@@ -338,14 +347,23 @@ class TicketService implements TicketOperations {
             found.put("priority", classified.priority());
             tx.changes.put("classification", found);
         }
-        this.store.insertCreation(
-                tenant,
-                id,
-                header.id(),
-                tx.tasks,
-                FieldIndex.entries(current.fields(), tx.fields),
-                SearchTerms.ofDocument(searchText(tx.row)),
-                this.writer.event(tx, 0));
+        TicketStore.EventRow event = this.writer.event(tx, 0);
+        List<FieldIndex.Entry> index = FieldIndex.entries(current.fields(), tx.fields);
+        if (oneStatement) {
+            // the statement adds the number's digits to the terms
+            Set<String> terms = SearchTerms.ofDocument(searchText(TicketNumbers.prefix(day), tx.row));
+            tx.row.setId(insertAtOnce(tx, day, index, terms, event, number));
+        } else {
+            this.store.insertCreation(
+                    tenant,
+                    tx.row.getId(),
+                    header.id(),
+                    tx.tasks,
+                    index,
+                    SearchTerms.ofDocument(searchText(tx.row.getNumber(), tx.row)),
+                    event);
+        }
+        this.writer.announce(event);
         // The view is built from the values just written; reading them back would only re-parse them.
         return new Created(view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
     }
@@ -365,27 +383,37 @@ class TicketService implements TicketOperations {
         return routing.classify(tenant, text.toString());
     }
 
-    /** Inserts the new ticket with the day's next number (in one statement where the database allows). */
-    private long insertNumbered(TicketsRecord row, long tenant, LocalDate day) {
-        if (!this.store.oneStatementWrites()) {
-            row.setNumber(this.numbers.next(tenant, day));
-            return this.store.insert(row);
-        }
-        Optional<Long> id = this.store.insertNumbered(row, day);
+    /** PostgreSQL: the whole creation in one statement ({@link PostgresCreation}); the new ticket's id. */
+    private long insertAtOnce(
+            Transition tx,
+            LocalDate day,
+            List<FieldIndex.Entry> index,
+            Set<String> terms,
+            TicketStore.EventRow event,
+            String pendingNumber) {
+        TicketsRecord row = tx.row;
+        long tenant = row.getTenantId();
+        Optional<Long> id = this.store.insertCreated(row, day, tx.tasks, index, terms, event, pendingNumber);
         if (id.isEmpty()) {
             Optional<TemplateCatalog.CurrentFields> now = this.templates.current(tenant, row.getTemplateId());
             if (now.isEmpty() || now.get().version() != row.getTemplateVersion()) {
-                throw new TemplateMovedOn();
+                throw new MovedOn();
+            }
+            Optional<PublishedFlows.Runtime> flow = this.flows.forTemplate(tenant, row.getTemplateId());
+            if (flow.isEmpty()
+                    || flow.get().flowId() != row.getFlowId()
+                    || flow.get().version() != row.getFlowVersion()) {
+                throw new MovedOn();
             }
             // Otherwise the day turned between prepare and here.
             this.numbers.insertZero(tenant, day);
-            id = this.store.insertNumbered(row, day);
+            id = this.store.insertCreated(row, day, tx.tasks, index, terms, event, pendingNumber);
         }
         return id.orElseThrow(() -> new IllegalStateException("no ticket counter for tenant " + tenant + " on " + day));
     }
 
-    private static String searchText(TicketsRecord row) {
-        StringBuilder text = new StringBuilder(row.getNumber()).append(' ').append(row.getTitle());
+    private static String searchText(String number, TicketsRecord row) {
+        StringBuilder text = new StringBuilder(number).append(' ').append(row.getTitle());
         if (row.getDescription() != null) {
             text.append(' ').append(RichText.plainText(row.getDescription()));
         }
@@ -400,8 +428,8 @@ class TicketService implements TicketOperations {
         if (action.needsVersion() && request.expectedVersion() == null) {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
-        return Objects.requireNonNull(
-                this.transactions.execute(s -> actOnce(this.access.caller(me), ticketId, action, request)));
+        TicketAccess.Caller caller = this.access.caller(me);
+        return once(request.expectedVersion() != null, () -> actOnce(caller, ticketId, action, request));
     }
 
     @Override
@@ -415,7 +443,30 @@ class TicketService implements TicketOperations {
             throw new ValidationException("expectedVersion", "{ticket.expected-version}");
         }
         TicketAccess.Caller system = TicketAccess.system(tenantId);
-        return Objects.requireNonNull(this.transactions.execute(s -> actOnce(system, ticketId, action, request)));
+        return once(request.expectedVersion() != null, () -> actOnce(system, ticketId, action, request));
+    }
+
+    /**
+     * Runs a creation or an action. On PostgreSQL both read (plain reads: the row, the template, the flow, the org,
+     * the customer) and then write with one statement ({@link PostgresCreation}, {@link PostgresTransition}), so
+     * they run in autocommit and that statement commits itself: a BEGIN and a COMMIT would add a round trip and
+     * nothing else. Whatever would write more falls back: a write of several statements gets a transaction of its
+     * own ({@link TicketWriter}), and a step that asks routing (which may take a round-robin turn) stops before it
+     * ({@link NeedsTransaction}) and the work runs again in a transaction. Comments and urges lock the row
+     * ({@code autocommit} false) and keep theirs; so does everything on H2, and work inside a caller's transaction
+     * joins it.
+     */
+    private <T> T once(boolean autocommit, Supplier<T> work) {
+        if (autocommit
+                && this.store.oneStatementWrites()
+                && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                return work.get();
+            } catch (NeedsTransaction e) {
+                // nothing was written: again, in a transaction
+            }
+        }
+        return Objects.requireNonNull(this.transactions.execute(s -> work.get()));
     }
 
     private TicketView actOnce(TicketAccess.Caller caller, long ticketId, TicketAction action, ActionRequest req) {

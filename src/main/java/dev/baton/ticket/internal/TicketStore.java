@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -103,50 +102,16 @@ class TicketStore {
                 .getId();
     }
 
-    /**
-     * PostgreSQL: takes the day's next number from its counter row and inserts the ticket with it, in one
-     * statement (so the counter's lock is taken as late as possible), provided the ticket's template version is
-     * still the template's current one (so the version need not be read first); empty, with nothing written, when
-     * the day has no counter row or the template has moved on.
-     */
-    Optional<Long> insertNumbered(TicketsRecord row, LocalDate day) {
-        List<Field<?>> columns = Arrays.stream(TICKETS.fields())
-                .filter(f -> f != TICKETS.ID && f != TICKETS.NUMBER)
-                .toList();
-        String sql = NUMBERED_INSERT.updateAndGet(cached -> cached != null ? cached : numberedInsert(columns));
-        Jdbc.Binds binds = new Jdbc.Binds()
-                .add(row.getTenantId())
-                .add(day.toString())
-                .add(row.getTenantId())
-                .add(row.getTemplateId())
-                .add(row.getTemplateVersion());
-        for (Field<?> f : columns) {
-            binds.add(f, row.get(f));
-        }
-        binds.add(TicketNumbers.prefix(day));
-        return Jdbc.query(this.db, sql, binds, rs -> {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            row.setNumber(rs.getString(2));
-            return Optional.of(rs.getLong(1));
-        });
-    }
-
-    private static final AtomicReference<@Nullable String> NUMBERED_INSERT = new AtomicReference<>();
-
-    private static String numberedInsert(List<Field<?>> columns) {
-        StringBuilder sql = new StringBuilder(
-                "with n as (update ticket_counters set last_no = last_no + 1"
-                        + " where tenant_id = ? and on_day = ?::date and exists (select 1 from templates where tenant_id = ?"
-                        + " and id = ? and current_version = ? and deleted_at is null) returning last_no) insert into tickets (");
-        columns.forEach(f -> sql.append(f.getName()).append(", "));
-        sql.append("number) select ");
-        columns.forEach(f -> sql.append(PostgresTransition.placeholder(f)).append(", "));
-        // TicketNumbers.format: four digits, more only from the 10,000th ticket of a day
-        sql.append("? || case when n.last_no < 10000 then lpad(n.last_no::text, 4, '0') else n.last_no::text end"
-                + " from n returning id, number");
-        return sql.toString();
+    /** PostgreSQL: the whole creation in one statement; see {@link PostgresCreation#insert}. */
+    Optional<Long> insertCreated(
+            TicketsRecord row,
+            LocalDate day,
+            List<TaskRow> tasks,
+            List<FieldIndex.Entry> index,
+            Collection<String> terms,
+            EventRow event,
+            String pendingNumber) {
+        return PostgresCreation.insert(this.db, row, day, tasks, index, terms, event, pendingNumber);
     }
 
     @SuppressWarnings("unchecked")
@@ -268,8 +233,8 @@ class TicketStore {
     }
 
     /**
-     * Everything a new ticket brings besides its own row: task rows, field-index rows, search terms and the
-     * creation's event row; on PostgreSQL in one statement ({@link PostgresCreation}), elsewhere one by one.
+     * Everything a new ticket brings besides its own row, one by one: task rows, field-index rows, search terms and
+     * the creation's event row (PostgreSQL writes them with the row, {@link #insertCreated}).
      */
     void insertCreation(
             long tenantId,
@@ -279,10 +244,6 @@ class TicketStore {
             List<FieldIndex.Entry> index,
             Collection<String> terms,
             EventRow event) {
-        if (oneStatementWrites()) {
-            PostgresCreation.write(this.db, tenantId, ticketId, templateId, tasks, index, terms, event);
-            return;
-        }
         if (!tasks.isEmpty()) {
             insertTasks(tenantId, ticketId, tasks).execute();
         }

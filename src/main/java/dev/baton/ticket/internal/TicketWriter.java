@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a {@link Transition}: the guarded row update first (so a stale change writes nothing else), then
  * the changed task rows, the event-log row (carrying the domain events) and, when searchable fields changed, their
- * index rows — all in the caller's transaction.
+ * index rows — in the caller's transaction, or, on PostgreSQL's autocommit path ({@link TicketService#act}), as the
+ * one statement that commits itself when the change fits in it, else in a transaction of its own.
  */
 @Component
 class TicketWriter {
@@ -21,11 +24,13 @@ class TicketWriter {
     private final TicketStore store;
     private final TicketJson json;
     private final EventRelay relay;
+    private final TransactionTemplate transactions;
 
-    TicketWriter(TicketStore store, TicketJson json, EventRelay relay) {
+    TicketWriter(TicketStore store, TicketJson json, EventRelay relay, TransactionTemplate transactions) {
         this.store = store;
         this.json = json;
         this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** False when the ticket is no longer at the version {@code tx} was built on; nothing was written. */
@@ -45,6 +50,32 @@ class TicketWriter {
         tx.row.setUpdatedAt(tx.now);
         int version = expected + 1;
         TicketStore.EventRow event = event(tx, version);
+        boolean reindex = tx.fieldsChanged && defs.stream().anyMatch(FieldDefinition::searchable);
+        boolean oneStatement = this.store.oneStatementWrites() && PostgresTransition.fits(tasks) && !reindex;
+        boolean written;
+        if (oneStatement || TransactionSynchronizationManager.isActualTransactionActive()) {
+            written = writeNow(tx, defs, expected, tasks, event, reindex);
+        } else {
+            // More than one statement must never be half-written. The reads before were plain reads, as they would
+            // have been inside the transaction (read committed), so only the writes need one.
+            written = Boolean.TRUE.equals(
+                    this.transactions.execute(s -> writeNow(tx, defs, expected, tasks, event, reindex)));
+        }
+        if (!written) {
+            return false;
+        }
+        tx.row.setVersion(version);
+        announce(event);
+        return true;
+    }
+
+    private boolean writeNow(
+            Transition tx,
+            List<FieldDefinition> defs,
+            int expected,
+            TaskDiff tasks,
+            TicketStore.EventRow event,
+            boolean reindex) {
         if (this.store.oneStatementWrites() && PostgresTransition.fits(tasks)) {
             if (!this.store.writeTransition(tx, expected, tasks, event)) {
                 return false;
@@ -58,15 +89,27 @@ class TicketWriter {
             }
             this.store.appendEvent(event);
         }
-        tx.row.setVersion(version);
-        if (tx.fieldsChanged && defs.stream().anyMatch(FieldDefinition::searchable)) {
+        if (reindex) {
             this.store.rewriteIndex(
                     tx.tenantId(), tx.ticketId(), tx.row.getTemplateId(), FieldIndex.entries(defs, tx.fields));
         }
         return true;
     }
 
-    /** The event-log row, with the domain events it publishes, of a change applied at {@code version}. */
+    /**
+     * Wakes the event relay for the row's domain events once they are committed: now when the statement that wrote
+     * them committed itself, else after the transaction's commit.
+     */
+    void announce(TicketStore.EventRow event) {
+        if (event.domainEvents() != null) {
+            this.relay.wakeAfterCommit();
+        }
+    }
+
+    /**
+     * The event-log row, with the domain events it publishes, of a change applied at {@code version}; {@link
+     * #announce} it once written.
+     */
     TicketStore.EventRow event(Transition tx, int version) {
         String events = null;
         if (!tx.events.isEmpty()) {
@@ -76,7 +119,6 @@ class TicketWriter {
                     tx.ticketId(),
                     version,
                     tx.now);
-            this.relay.wakeAfterCommit();
         }
         return new TicketStore.EventRow(
                 tx.tenantId(),
