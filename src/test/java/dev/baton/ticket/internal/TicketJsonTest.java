@@ -33,7 +33,7 @@ class TicketJsonTest {
                                 List.of(FlowState.Decision.APPROVED, FlowState.Decision.PENDING))),
                 Map.of(),
                 Map.of(),
-                Map.of("ticket.priority", "urgent", "customer.tags", List.of()),
+                facts(),
                 null);
 
         String stored = this.json.write(state);
@@ -43,6 +43,13 @@ class TicketJsonTest {
                         + "{\"nodeId\":\"approve\",\"status\":\"IN_PROGRESS\",\"mode\":\"ALL\",\"decisions\":[\"APPROVED\","
                         + "\"PENDING\"]}],\"facts\":{\"ticket.priority\":\"urgent\",\"customer.tags\":[]}}");
         assertThat(this.json.state(stored)).isEqualTo(state);
+    }
+
+    private static Map<String, @Nullable Object> facts() {
+        Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+        facts.put("ticket.priority", "urgent");
+        facts.put("customer.tags", List.of());
+        return facts;
     }
 
     @Test
