@@ -50,7 +50,7 @@ class TicketJson {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private interface LeaveOutEmpty {}
 
-    /** Not empty: a task row's strings are codes, but an empty one is still not the absent one. */
+    /** Nulls only: an empty role code, left out, would read back as null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private interface LeaveOutNull {}
 

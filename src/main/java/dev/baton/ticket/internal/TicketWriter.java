@@ -115,7 +115,10 @@ class TicketWriter {
         }
     }
 
-    /** The state of a stored row, with the ticket's field values; rows from before {@code flow_facts} hold their facts in {@code flow_state}. */
+    /**
+     * The state of a stored row, with the ticket's field values; a row from before {@code flow_facts} holds its facts
+     * in {@code flow_state}.
+     */
     FlowState stateOf(TicketsRecord row, Map<String, @Nullable Object> fields) {
         FlowState s = this.json.state(row.getFlowState());
         Map<String, @Nullable Object> facts =
