@@ -1,5 +1,5 @@
--- Fewer index entries per ticket change (WAL per lifecycle, bench/README.md). PostgreSQL's half of V29; H2's is
--- db/vendor/h2/V29 (same version in both, so the next common migration is V30).
+-- Fewer index entries per ticket change (WAL per lifecycle, bench/README.md). PostgreSQL's half of V30; H2's is
+-- db/vendor/h2/V30 (same version in both, so the next common migration is V31).
 
 -- The event log's primary key becomes its natural key (tenant, ticket, version), which was already unique and
 -- serves the history; (tenant_id, id) served no query (the relay reads by id alone, through ticket_events_id_ux),
