@@ -4,6 +4,7 @@ import static dev.baton.platform.db.Tables.TICKET_EVENTS;
 import static dev.baton.platform.db.Tables.TICKET_OUTBOX;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.platform.db.tables.records.TicketOutboxRecord;
 import dev.baton.ticket.TicketEvent;
 import dev.baton.ticket.TicketEventBatch;
@@ -110,7 +111,8 @@ class EventRelay {
 
     /**
      * The events as stored with their event-log row: without the envelope they share with it (tenant, ticket,
-     * version, time), which {@link #read} puts back; that is a third of the log's bytes.
+     * version, time), which {@link #read} puts back (that is a third of the log's bytes), and without null values,
+     * which read back as null.
      */
     String serialise(List<TicketEvent> events, long tenantId, long ticketId, int version, Instant at) {
         StringBuilder stored = new StringBuilder("[");
@@ -127,8 +129,9 @@ class EventRelay {
         return stored.append(']').toString();
     }
 
-    /** Leaves out the envelope an event shares with its event-log row. */
+    /** Leaves out the envelope an event shares with its event-log row, and nulls. */
     @JsonIgnoreProperties({"tenantId", "ticketId", "ticketVersion", "at"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private interface WithoutEnvelope {}
 
     private List<TicketEvent> read(Logged row) {

@@ -312,7 +312,7 @@ class TicketService implements TicketOperations {
             tx.status(TicketStatus.RESOLVED);
         }
         tx.row.setFields(this.json.write(tx.fields));
-        tx.row.setFlowState(this.writer.stateJson(tx.state));
+        this.writer.storeState(tx.row, tx.state);
         tx.row.setCurrentNodes(TicketWriter.currentNodes(tx.state));
         tx.row.setTasks(this.json.write(tx.tasks));
         tx.row.setVersion(0);
@@ -563,8 +563,7 @@ class TicketService implements TicketOperations {
 
     Loaded load(TicketsRecord row) {
         Map<String, @Nullable Object> fields = this.json.fields(row.getFields());
-        return new Loaded(
-                row, fields, this.writer.stateOf(row.getFlowState(), fields), this.json.tasks(row.getTasks()));
+        return new Loaded(row, fields, this.writer.stateOf(row, fields), this.json.tasks(row.getTasks()));
     }
 
     List<FieldDefinition> fields(TicketsRecord row) {

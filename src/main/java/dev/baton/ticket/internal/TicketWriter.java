@@ -1,6 +1,7 @@
 package dev.baton.ticket.internal;
 
 import dev.baton.flow.FlowState;
+import dev.baton.platform.db.tables.records.TicketsRecord;
 import dev.baton.template.FieldDefinition;
 import dev.baton.template.FieldIndex;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ class TicketWriter {
             tx.row.setFields(this.json.write(tx.fields));
         }
         if (tx.state != tx.before.state()) {
-            tx.row.setFlowState(stateJson(tx.state));
+            storeState(tx.row, tx.state);
             tx.row.setCurrentNodes(currentNodes(tx.state));
         }
         TaskDiff tasks = TaskDiff.of(tx.before.tasks(), tx.tasks);
@@ -134,16 +135,37 @@ class TicketWriter {
                 tx.now);
     }
 
-    /** The state as stored: without the field values, which the {@code fields} column holds. */
+    /**
+     * The state as stored in {@code flow_state}: without the field values, which the {@code fields} column holds, and
+     * without the facts, which {@code flow_facts} holds.
+     */
     String stateJson(FlowState state) {
         return this.json.write(new FlowState(
-                state.status(), state.tokens(), state.joins(), Map.of(), state.facts(), state.customerStatus()));
+                state.status(), state.tokens(), state.joins(), Map.of(), Map.of(), state.customerStatus()));
     }
 
-    FlowState stateOf(String stored, Map<String, @Nullable Object> fields) {
-        FlowState s = this.json.state(stored);
-        return new FlowState(
-                s.status(), s.tokens(), s.joins(), new LinkedHashMap<>(fields), s.facts(), s.customerStatus());
+    /**
+     * Puts the state into the row. The facts are set when the flow starts and stay, so {@code flow_facts} is written
+     * only when they differ from the row's (at the start, and once for a row from before the column, whose facts
+     * leave {@code flow_state} here): an unchanged last column is not logged again by PostgreSQL's row updates.
+     */
+    void storeState(TicketsRecord row, FlowState state) {
+        row.setFlowState(stateJson(state));
+        String facts = this.json.write(state.facts());
+        if (!facts.equals(row.getFlowFacts())) {
+            row.setFlowFacts(facts);
+        }
+    }
+
+    /**
+     * The state of a stored row, with the ticket's field values; a row from before {@code flow_facts} holds its facts
+     * in {@code flow_state}.
+     */
+    FlowState stateOf(TicketsRecord row, Map<String, @Nullable Object> fields) {
+        FlowState s = this.json.state(row.getFlowState());
+        Map<String, @Nullable Object> facts =
+                row.getFlowFacts() == null ? s.facts() : this.json.fields(row.getFlowFacts());
+        return new FlowState(s.status(), s.tokens(), s.joins(), new LinkedHashMap<>(fields), facts, s.customerStatus());
     }
 
     static String currentNodes(FlowState state) {
