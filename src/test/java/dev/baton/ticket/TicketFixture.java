@@ -77,15 +77,19 @@ final class TicketFixture {
 
     /** The condition every fixture flow has: amounts over 5000 go through {@code approval}, then on to {@code next}. */
     static Map<String, Object> amountCheck(Map<String, Object> approval, Map<String, Object> next) {
+        return condition("amount_check", "金额判断", "大额", "fields.amount > 5000", approval, next);
+    }
+
+    /** A condition node with one branch taken {@code when}, the default branch ({@code 其他}) and then {@code next}. */
+    static Map<String, Object> condition(
+            String id, String name, String branch, String when, Map<String, Object> taken, Map<String, Object> next) {
         Map<String, Object> check = new HashMap<>();
-        check.put("id", "amount_check");
+        check.put("id", id);
         check.put("type", "condition");
-        check.put("name", "金额判断");
+        check.put("name", name);
         check.put(
                 "branches",
-                List.of(
-                        Map.of("name", "大额", "when", "fields.amount > 5000", "next", approval),
-                        Map.of("name", "其他", "default", true)));
+                List.of(Map.of("name", branch, "when", when, "next", taken), Map.of("name", "其他", "default", true)));
         check.put("next", next);
         return check;
     }

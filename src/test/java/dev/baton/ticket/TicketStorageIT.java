@@ -125,16 +125,8 @@ class TicketStorageIT extends TicketTest {
         Map<String, Object> end = Map.of("id", "done", "type", "end", "name", "完成");
         Map<String, Object> visit = task("visit", "上门维修", "engineer", end);
         Map<String, Object> rush = task("rush", "加急处理", "supervisor", null);
-        Map<String, Object> check = new HashMap<>();
-        check.put("id", "priority_check");
-        check.put("type", "condition");
-        check.put("name", "是否加急");
-        check.put(
-                "branches",
-                List.of(
-                        Map.of("name", "加急", "when", "ticket.priority == 'urgent'", "next", rush),
-                        Map.of("name", "其他", "default", true)));
-        check.put("next", visit);
+        Map<String, Object> check =
+                TicketFixture.condition("priority_check", "是否加急", "加急", "ticket.priority == 'urgent'", rush, visit);
         Map<String, Object> handle = task("handle", "受理", "agent", check);
         handle.put("fields", Map.of("note", "required"));
         Map<String, Object> start = new HashMap<>();
