@@ -73,13 +73,7 @@ class SlaFiring {
                 }
             }
             // what is past and did not hold (a reminder after its deadline) is dropped with the rest of the past
-            Instant next = null;
-            for (SlaClock.Timer t : timers) {
-                if (t.at().isAfter(now) && !SlaTracker.fired(t, fired) && (next == null || t.at().isBefore(next))) {
-                    next = t.at();
-                }
-            }
-            row.setDueAt(next);
+            row.setDueAt(SlaTracker.next(c, fired, now));
             row.setPolicyId(c.policy() == null ? null : c.policy().id());
             this.store.updateTicket(row);
         });

@@ -72,10 +72,6 @@ class SlaStore {
                 .map(r -> new SlaTracker.FlowAt(r.value1(), r.value2()));
     }
 
-    void insertTicket(SlaTicketsRecord row) {
-        this.db.executeInsert(row);
-    }
-
     void updateTicket(SlaTicketsRecord row) {
         this.db.executeUpdate(row);
     }
@@ -195,16 +191,6 @@ class SlaStore {
                 .where(SLA_FIRINGS.TENANT_ID.eq(tenantId), SLA_FIRINGS.TICKET_ID.eq(ticketId))
                 .orderBy(SLA_FIRINGS.FIRED_AT)
                 .fetch(r -> new Firing(r.getMetric(), r.getKind(), r.getDueAt(), r.getFiredAt(), r.getRecipients()));
-    }
-
-    boolean fired(long tenantId, long ticketId, String metric, String kind, Instant dueAt) {
-        return this.db.fetchExists(
-                SLA_FIRINGS,
-                SLA_FIRINGS.TENANT_ID.eq(tenantId),
-                SLA_FIRINGS.TICKET_ID.eq(ticketId),
-                SLA_FIRINGS.METRIC.eq(metric),
-                SLA_FIRINGS.KIND.eq(kind),
-                SLA_FIRINGS.DUE_AT.eq(dueAt));
     }
 
     void insertFiring(long tenantId, long ticketId, Firing f) {

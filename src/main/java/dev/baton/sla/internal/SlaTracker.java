@@ -114,10 +114,10 @@ class SlaTracker {
         Long policy = c.policy() == null ? null : c.policy().id();
         Instant closed = h.closedAt();
         String result = closed == null ? null : this.store.result(c.metrics());
-        Instant due = closed == null ? next(c, List.of(), now) : null;
-        if (due != null && due.isBefore(now) && row.getTicketId() != null) {
+        Instant due = closed == null ? next(c, List.of(), null) : null;
+        if (due != null && due.isBefore(now)) {
             // a timer in the past: it may have fired already (only then are the firings worth reading)
-            due = next(c, this.store.firings(row.getTenantId(), row.getTicketId()), now);
+            due = next(c, this.store.firings(row.getTenantId(), row.getTicketId()), null);
         }
         // as the database keeps them, so that an unchanged moment compares equal
         closed = micros(closed);
@@ -155,11 +155,15 @@ class SlaTracker {
     /**
      * The earliest moment one of the clocks' timers is due and has not fired, or null when none is left. A timer
      * in the past that has not fired (the node was down, or a policy change moved a deadline back) is due now.
+     *
+     * @param after only timers later than this (a look at the ticket has just dealt with the rest); null for all
      */
-    static @Nullable Instant next(Computed c, List<SlaStore.Firing> fired, Instant now) {
+    static @Nullable Instant next(Computed c, List<SlaStore.Firing> fired, @Nullable Instant after) {
         Instant next = null;
         for (SlaClock.Timer t : c.timers()) {
-            if (!fired(t, fired) && (next == null || t.at().isBefore(next))) {
+            if ((after == null || t.at().isAfter(after))
+                    && !fired(t, fired)
+                    && (next == null || t.at().isBefore(next))) {
                 next = t.at();
             }
         }

@@ -64,7 +64,8 @@ class LoggedHistory implements TicketEventLog {
         return this.db
                 .select(TICKETS.ID)
                 .from(TICKETS)
-                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.STATUS.in(RUNNING))
+                // closed_at is null for every running ticket, and is what PostgreSQL's partial index holds
+                .where(TICKETS.TENANT_ID.eq(tenantId), TICKETS.CLOSED_AT.isNull(), TICKETS.STATUS.in(RUNNING))
                 .orderBy(TICKETS.ID)
                 .fetch(TICKETS.ID);
     }

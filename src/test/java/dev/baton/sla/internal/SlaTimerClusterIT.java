@@ -31,6 +31,9 @@ class SlaTimerClusterIT extends SlaTest {
     @Autowired
     Clock appClock;
 
+    @Autowired
+    com.github.kagkarlsson.scheduler.task.helper.OneTimeTask<Void> slaTimerTask;
+
     @Test
     void twoNodesPollingTheSameDueTicketsAtOnceNotifyEachOnce() {
         SlaDesk desk = desk();
@@ -97,6 +100,34 @@ class SlaTimerClusterIT extends SlaTest {
             }
         });
         assertThat(fired).containsExactly("breached");
+    }
+
+    @Test
+    void aTimerExecutionScheduledBeforeV29LooksAtItsTicket() {
+        SlaDesk desk = desk();
+        desk.create(breachOnly(desk));
+        Instant created = this.clock.instant();
+        long id = desk.ticket("升级前的定时器", "normal");
+        awaitDue(id);
+        Instant due = created.plus(Duration.ofMinutes(10));
+        this.slaDue.pause(); // only the old execution may look at the ticket
+        try {
+            this.slaScheduler.schedule(
+                    this.slaTimerTask.instance(
+                            "t" + desk.tenantId + "|" + id + "|first_response|breached|" + due.getEpochSecond()),
+                    due);
+            this.clock.advance(Duration.ofMinutes(11));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        this.slaScheduler.triggerCheckForDueExecutions();
+                        return notified(id, "first_response", "breached").size() == 1;
+                    });
+        } finally {
+            this.slaDue.resume();
+        }
+        assertThat(dueAt(id)).as("moved on to the node's deadline").isAfter(this.clock.instant());
     }
 
     /** First response within 10 minutes, no reminder, no escalation: one moment per ticket. */
