@@ -11,5 +11,6 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/testing/cancelLeftoverTimers.ts'],
   },
 })
