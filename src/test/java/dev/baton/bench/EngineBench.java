@@ -46,7 +46,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * java -cp target/classes:target/test-classes:$(cat target/bench-classpath.txt) dev.baton.bench.EngineBench
  *      (--jdbc URL [--user U] [--password P] | --h2 DIR) --threads N --seconds S [--warmup W]
  *      [--count-lifecycles K] [--backlog B] [--phases backlog,writes,warmup,start,inbox,lifecycle] [--log-lifecycle]
- *      [--schema-experiment FILE.sql]
+ *      [--schema-experiment FILE.sql] [--timers N]
  * </pre>
  *
  * <p>It boots the whole application (demo mode, a web server on a random port), sets a tenant up over HTTP as an
@@ -65,7 +65,9 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  *   <li>start: N threads create tickets for S seconds;
  *   <li>inbox: an agent's "mine" queue: 5 × count, 100 × the newest 25;
  *   <li>lifecycle: N threads create a ticket, then for every open node: query (read the ticket), claim
- *       ({@code accept}; an approval has no claim), complete ({@code submit} / {@code approve}) until it is resolved.
+ *       ({@code accept}; an approval has no claim), complete ({@code submit} / {@code approve}) until it is resolved;
+ *   <li>(--timers N) N more tickets parked at {@code resolve}, every SLA moment made due at once, how fast they
+ *       fire ({@link SlaBurst}).
  * </ol>
  */
 public final class EngineBench {
@@ -99,6 +101,7 @@ public final class EngineBench {
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "10"));
         int countLifecycles = Integer.parseInt(a.getOrDefault("count-lifecycles", "100"));
         int backlog = Integer.parseInt(a.getOrDefault("backlog", "10000"));
+        int timers = Integer.parseInt(a.getOrDefault("timers", "0"));
         Set<String> phases = Set.of(a.getOrDefault("phases", "backlog,writes,warmup,start,inbox,lifecycle")
                 .split(","));
         boolean logLifecycle = a.containsKey("log-lifecycle");
@@ -129,6 +132,7 @@ public final class EngineBench {
         props.add("--spring.datasource.hikari.maximum-pool-size=" + (backlogThreads + 10));
 
         StatementCounter counter = new StatementCounter();
+        SlaBurst.MovableClock clock = new SlaBurst.MovableClock();
         SpringApplication app = new SpringApplication(BatonApplication.class);
         app.addInitializers(ctx -> {
             ctx.getBeanFactory()
@@ -136,6 +140,7 @@ public final class EngineBench {
             ctx.getBeanFactory().registerSingleton("benchSkipTestConfiguration", new SkipTestConfiguration());
             ctx.getBeanFactory().addBeanPostProcessor(new CommitTimer(counter));
             ctx.getBeanFactory().addBeanPostProcessor(new JdbcCounter(counter));
+            ctx.getBeanFactory().addBeanPostProcessor(clock.installer());
         });
         long boot0 = System.nanoTime();
         ConfigurableApplicationContext ctx = app.run(props.toArray(String[]::new));
@@ -274,6 +279,14 @@ public final class EngineBench {
                 lm.put("time_per_lifecycle_ms", b.timeBreakdown(t, threads * life.elapsedSec()));
                 lm.put("cpu_per_lifecycle_ms", cpu1.minus(cpu0, t.ops));
                 out.put("lifecycle", lm);
+            }
+            // 6. (--timers N) N more tickets parked at resolve, every SLA moment due at once, fired how fast;
+            // last, because it moves the application's clock on
+            if (timers > 0) {
+                out.put(
+                        "sla_timer_burst",
+                        SlaBurst.run(
+                                b, backlogThreads, timers, ctx.getBean(DSLContext.class), setup.tenantId(), clock));
             }
             if (Driver.firstError != null) {
                 out.put("first_error", String.valueOf(Driver.firstError));

@@ -14,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** SLA moments across nodes on one database: two nodes polling at once, and a node that was down. */
 class SlaTimerClusterIT extends SlaTest {
@@ -24,9 +23,6 @@ class SlaTimerClusterIT extends SlaTest {
 
     @Autowired
     SlaFiring firing;
-
-    @Autowired
-    TransactionTemplate tx;
 
     @Autowired
     Clock appClock;
@@ -141,7 +137,7 @@ class SlaTimerClusterIT extends SlaTest {
 
     /** Another node's poll on the same database (not started: the test runs it). */
     private SlaDue node() {
-        return new SlaDue(this.store, this.firing, this.tx, this.appClock, Duration.ofHours(1));
+        return new SlaDue(this.store, this.firing, this.appClock, Duration.ofHours(1), 2);
     }
 
     private void awaitDue(long ticketId) {
