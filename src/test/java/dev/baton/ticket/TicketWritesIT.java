@@ -123,6 +123,60 @@ class TicketWritesIT extends TicketTest {
     }
 
     @Test
+    void aReadAfterAnotherNodeChangedTheTicketShowsTheChangeNotThisNodesCopy() {
+        TicketFixture desk = desk();
+        long id = desk.create(desk.admin, "别处改了标题", Map.of("amount", 1)).id();
+        Api.Response first = desk.agent.get("/api/v1/tickets/" + id);
+        Api.Response again = desk.agent.get("/api/v1/tickets/" + id);
+        assertThat(again.body())
+                .as("an unchanged ticket read from this node's copy reads exactly as from the row")
+                .isEqualTo(first.body());
+
+        // another node renamed it (version 1)
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.TITLE, "另一节点改的标题")
+                .set(TICKETS.VERSION, 1)
+                .where(TICKETS.ID.eq(id))
+                .execute();
+
+        Api.Response after = desk.agent.get("/api/v1/tickets/" + id);
+        assertThat(after.at("/title").asString()).isEqualTo("另一节点改的标题");
+        assertThat(after.at("/version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyMadeByAnActionReadsLikeTheRowItWrote() {
+        TicketFixture desk = desk();
+        long id = desk.create(desk.admin, "动作之后读", Map.of("amount", 1)).id();
+        int version = desk.agent.get("/api/v1/tickets/" + id).at("/version").asInt();
+        Api.Response accepted = act(desk.agent, id, "accept", Map.of("expectedVersion", version));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        Api.Response fromCopy = desk.agent.get("/api/v1/tickets/" + id);
+        // the same read with this node's copy out of the way: the row's version moved on and back
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.VERSION, TICKETS.VERSION.plus(100))
+                .where(TICKETS.ID.eq(id))
+                .execute();
+        desk.agent.get("/api/v1/tickets/" + id);
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.VERSION, TICKETS.VERSION.minus(100))
+                .where(TICKETS.ID.eq(id))
+                .execute();
+        Api.Response fromRow = desk.agent.get("/api/v1/tickets/" + id);
+
+        assertThat(fromCopy.at("/version").asInt()).isEqualTo(version + 1);
+        assertThat(fromCopy.at("/updatedAt").asString())
+                .as("times to the microsecond, as the database keeps them")
+                .isEqualTo(fromRow.at("/updatedAt").asString());
+        assertThat(fromCopy.at("/nodes")).isEqualTo(fromRow.at("/nodes"));
+        assertThat(fromCopy.at("/fields")).isEqualTo(fromRow.at("/fields"));
+    }
+
+    @Test
     void anActionWhoseStatementFailsLeavesTheTicketAsItWas() {
         Assumptions.assumeTrue(TestDatabases.postgres(), "the failure is a PostgreSQL trigger");
         TicketFixture desk = desk();

@@ -140,7 +140,7 @@ class CustomerActs {
     /** One public, actor-less transition to {@code to}; the row is locked, so the version guard cannot fail. */
     private Loaded write(Loaded t, String action, CustomerStatus to, @Nullable String body) {
         Transition tx =
-                new Transition(t, TicketAccess.system(t.row().getTenantId()).me(), action, this.clock.instant());
+                new Transition(t, TicketAccess.system(t.row().getTenantId()).me(), action, Transition.now(this.clock));
         tx.customerStatus(to);
         tx.customerVisible = true;
         tx.body = body;

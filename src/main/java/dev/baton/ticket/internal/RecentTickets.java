@@ -34,6 +34,12 @@ class RecentTickets {
         return known != null && known.row().getVersion() == version ? known : null;
     }
 
+    /** The last version of the ticket this node saw lately, whichever it is. */
+    @Nullable
+    Loaded latest(long tenantId, long ticketId) {
+        return this.recent.getIfPresent(new Key(tenantId, ticketId));
+    }
+
     /** Keeps the ticket once its state is committed: now in autocommit, after the commit inside a transaction. */
     void remember(Loaded ticket) {
         Key key = new Key(ticket.row().getTenantId(), ticket.row().getId());

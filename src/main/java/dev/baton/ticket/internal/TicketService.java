@@ -267,7 +267,7 @@ class TicketService implements TicketOperations {
         if (runtime == null || !errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Instant now = this.clock.instant();
+        Instant now = Transition.now(this.clock);
         facts.put("ticket.source", Objects.requireNonNull(source).code());
         facts.put("ticket.priority", Objects.requireNonNull(priority).code());
         facts.put("ticket.template", header.code());
@@ -483,7 +483,7 @@ class TicketService implements TicketOperations {
                 throw new VersionConflictException("ticket", ticketId, current);
             }
             List<FieldDefinition> defs = fields(t.row());
-            Transition tx = new Transition(t, me, action, this.clock.instant());
+            Transition tx = new Transition(t, me, action, Transition.now(this.clock));
             this.actions.apply(tx, caller, action, req, defs);
             if (this.writer.write(tx, defs)) {
                 // The view is built from the values just written; reading the row back would only re-parse them.
@@ -524,9 +524,29 @@ class TicketService implements TicketOperations {
     public TicketView get(CurrentUser me, long ticketId) {
         // One row read, in autocommit: a transaction would add nothing but a BEGIN and a COMMIT round trip.
         TicketAccess.Caller caller = this.access.caller(me);
-        Loaded t = visible(caller, ticketId);
+        Loaded t = current(caller, ticketId);
         this.recent.remember(t);
         return view(caller, t);
+    }
+
+    /**
+     * The ticket as it is now: this node's copy when the row still has its version — a read of the version alone,
+     * which leaves the row's JSON columns (the bulk of a ticket read's work, in the database and here) untouched —
+     * or else the row. A version names one content (see {@link RecentTickets}), so the copy is what a read would
+     * return.
+     */
+    private Loaded current(TicketAccess.Caller caller, long ticketId) {
+        long tenant = caller.me().tenantId();
+        Loaded known = this.recent.latest(tenant, ticketId);
+        if (known != null
+                && Objects.equals(
+                        this.store.version(tenant, ticketId), known.row().getVersion())) {
+            if (!this.access.canSee(caller, known)) {
+                throw new NotFoundException("ticket", ticketId);
+            }
+            return known;
+        }
+        return visible(caller, ticketId);
     }
 
     /**

@@ -65,6 +65,15 @@ class TicketStore {
         });
     }
 
+    /** The row's version alone (null: no such ticket): the primary key's index and the row's fixed-size part. */
+    @Nullable
+    Integer version(long tenantId, long id) {
+        return Jdbc.query(
+                this.db, VERSION, new Jdbc.Binds().add(tenantId).add(id), rs -> rs.next() ? rs.getInt(1) : null);
+    }
+
+    private static final String VERSION = "select version from tickets where tenant_id = ? and id = ?";
+
     private static final String FIND = "select "
             + Arrays.stream(TICKETS.fields()).map(Field::getName).collect(Collectors.joining(", "))
             + " from tickets where tenant_id = ? and id = ?";

@@ -51,6 +51,14 @@ final class Transition {
         TicketEvent make(long ticketId, int version);
     }
 
+    /**
+     * The moment of a change, to the microsecond the database keeps: the state written and the copy this node keeps
+     * of it ({@link RecentTickets}) then read alike.
+     */
+    static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     Transition(Loaded before, CurrentUser actor, TicketAction action, Instant now) {
         this(before, actor, action.code(), now);
     }
