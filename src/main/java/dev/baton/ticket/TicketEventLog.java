@@ -10,6 +10,13 @@ public interface TicketEventLog {
     /** Every logged event of each ticket of the tenant, in the order they happened; tickets without events are left out. */
     Map<Long, List<TicketEvent>> history(long tenantId, Collection<Long> ticketIds);
 
+    /**
+     * As {@link #history}, for a listener of a {@link TicketEventBatch}: each ticket's events at least up to those
+     * the batch delivered, from memory where this node delivered every one of them (later rows, committed since,
+     * come with the next batch).
+     */
+    Map<Long, List<TicketEvent>> historyAsDelivered(long tenantId, Collection<Long> ticketIds);
+
     /** The tenant's tickets that are not closed, resolved or cancelled (ascending ids). */
     List<Long> openTickets(long tenantId);
 }

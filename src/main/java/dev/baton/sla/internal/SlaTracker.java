@@ -75,13 +75,19 @@ class SlaTracker {
             }
         }
         Instant now = this.clock.instant();
-        byTenant.forEach((tenant, tickets) -> follow(tenant, tickets, now));
+        byTenant.forEach((tenant, tickets) -> follow(tenant, tickets, now, true));
+    }
+
+    /** Brings these tickets' rows up to date with their whole logged history. */
+    void follow(long tenant, Collection<Long> tickets, Instant now) {
+        follow(tenant, tickets, now, false);
     }
 
     /** Brings the rows of these tickets up to date with their histories (in the caller's transaction). */
-    void follow(long tenant, Collection<Long> tickets, Instant now) {
+    private void follow(long tenant, Collection<Long> tickets, Instant now, boolean delivered) {
         Map<Long, SlaTicketsRecord> rows = this.store.lock(tenant, tickets);
-        Map<Long, List<TicketEvent>> histories = this.events.history(tenant, tickets);
+        Map<Long, List<TicketEvent>> histories =
+                delivered ? this.events.historyAsDelivered(tenant, tickets) : this.events.history(tenant, tickets);
         List<SlaTicketsRecord> added = new ArrayList<>();
         List<SlaTicketsRecord> changed = new ArrayList<>();
         histories.forEach((ticket, events) -> {

@@ -156,6 +156,56 @@ class EventRelay {
 
     private record LogKey(long tenantId, long ticketId, int version) {}
 
+    /**
+     * Each ticket's history as far as this node delivered it, when it delivered every row of it from the first
+     * (version 0) on without a gap: the SLA module follows the tickets of each round from their whole history, and
+     * reading it back for every round was the largest statement of the relay's work. A row is never changed once
+     * written, so an entry can only fall behind — a row delivered by another node, or a version bumped without a row
+     * of its own (see {@link RecentTickets}) — and then it is dropped rather than extended, and the history read.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<TicketKey, Delivered> histories =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(20_000)
+                    .expireAfterAccess(Duration.ofMinutes(10))
+                    .build();
+
+    private record TicketKey(long tenantId, long ticketId) {}
+
+    private record Delivered(int version, List<TicketEvent> events) {}
+
+    /** The ticket's events up to the last row this node delivered, if it delivered all of them; null otherwise. */
+    @Nullable
+    List<TicketEvent> delivered(long tenantId, long ticketId) {
+        Delivered d = this.histories.getIfPresent(new TicketKey(tenantId, ticketId));
+        return d == null ? null : d.events();
+    }
+
+    /** Extends the delivered histories by a round's rows (committed: they are facts whatever the round does). */
+    private void extendHistories(List<Logged> rows) {
+        java.util.Map<TicketKey, List<Logged>> byTicket = new java.util.LinkedHashMap<>();
+        for (Logged row : rows) {
+            byTicket.computeIfAbsent(new TicketKey(row.tenantId(), row.ticketId()), k -> new ArrayList<>())
+                    .add(row);
+        }
+        byTicket.forEach((key, ticketRows) -> {
+            ticketRows.sort(java.util.Comparator.comparingInt(Logged::version));
+            Delivered known = this.histories.getIfPresent(key);
+            int version = known == null ? -1 : known.version();
+            List<TicketEvent> events = known == null ? new ArrayList<>() : new ArrayList<>(known.events());
+            for (Logged row : ticketRows) {
+                if (row.version() != version + 1) {
+                    this.histories.invalidate(key); // a gap: what it lacks is only in the database
+                    return;
+                }
+                version = row.version();
+                if (row.events() != null) {
+                    events.addAll(read(row));
+                }
+            }
+            this.histories.put(key, new Delivered(version, List.copyOf(events)));
+        });
+    }
+
     /** The events of one event-log row, with the envelope they share with it put back. */
     List<TicketEvent> decode(long tenantId, long ticketId, int version, Instant at, String events) {
         return this.decoded.get(
@@ -341,6 +391,7 @@ class EventRelay {
                 pending.next(found, last, read.stream().map(Logged::id).toList(), now, now - GIVE_UP.toMillis());
         List<Logged> all = new ArrayList<>(late);
         all.addAll(read);
+        extendHistories(all);
         int delivered = 0;
         List<TicketEvent> batch = new ArrayList<>();
         for (Logged event : all) {
