@@ -146,6 +146,20 @@ class TicketWritesIT extends TicketTest {
     }
 
     @Test
+    void aCopyMadeByACreationReadsLikeTheRowItWrote() {
+        TicketFixture desk = desk();
+        long id = desk.create(desk.admin, "创建之后读", Map.of("amount", 1)).id();
+
+        Api.Response fromCopy = desk.agent.get("/api/v1/tickets/" + id);
+        Api.Response fromRow = rowRead(desk.agent, id);
+
+        assertThat(fromCopy.body()).isEqualTo(fromRow.body());
+        assertThat(fromCopy.at("/number").asString())
+                .as("the database's number, not a stand-in")
+                .startsWith("GD");
+    }
+
+    @Test
     void aCopyMadeByAnActionReadsLikeTheRowItWrote() {
         TicketFixture desk = desk();
         long id = desk.create(desk.admin, "动作之后读", Map.of("amount", 1)).id();
@@ -154,26 +168,29 @@ class TicketWritesIT extends TicketTest {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
         Api.Response fromCopy = desk.agent.get("/api/v1/tickets/" + id);
-        // the same read with this node's copy out of the way: the row's version moved on and back
-        this.db
-                .update(TICKETS)
-                .set(TICKETS.VERSION, TICKETS.VERSION.plus(100))
-                .where(TICKETS.ID.eq(id))
-                .execute();
-        desk.agent.get("/api/v1/tickets/" + id);
-        this.db
-                .update(TICKETS)
-                .set(TICKETS.VERSION, TICKETS.VERSION.minus(100))
-                .where(TICKETS.ID.eq(id))
-                .execute();
-        Api.Response fromRow = desk.agent.get("/api/v1/tickets/" + id);
+        Api.Response fromRow = rowRead(desk.agent, id);
 
         assertThat(fromCopy.at("/version").asInt()).isEqualTo(version + 1);
         assertThat(fromCopy.at("/updatedAt").asString())
                 .as("times to the microsecond, as the database keeps them")
                 .isEqualTo(fromRow.at("/updatedAt").asString());
-        assertThat(fromCopy.at("/nodes")).isEqualTo(fromRow.at("/nodes"));
-        assertThat(fromCopy.at("/fields")).isEqualTo(fromRow.at("/fields"));
+        assertThat(fromCopy.body()).isEqualTo(fromRow.body());
+    }
+
+    /** The ticket read from its row: this node's copy put out of the way (the row's version moved on and back). */
+    private Api.Response rowRead(Api as, long id) {
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.VERSION, TICKETS.VERSION.plus(100))
+                .where(TICKETS.ID.eq(id))
+                .execute();
+        as.get("/api/v1/tickets/" + id);
+        this.db
+                .update(TICKETS)
+                .set(TICKETS.VERSION, TICKETS.VERSION.minus(100))
+                .where(TICKETS.ID.eq(id))
+                .execute();
+        return as.get("/api/v1/tickets/" + id);
     }
 
     @Test

@@ -364,8 +364,11 @@ class TicketService implements TicketOperations {
                     event);
         }
         this.writer.announce(event);
-        // The view is built from the values just written; reading them back would only re-parse them.
-        return new Created(view(caller, new Loaded(tx.row, tx.fields, tx.state, tx.tasks)), false);
+        // The view is built from the values just written (the number included); reading them back would only re-parse
+        // them, and the ticket's first read is a version check.
+        Loaded created = new Loaded(tx.row, tx.fields, tx.state, tx.tasks);
+        this.recent.remember(created);
+        return new Created(view(caller, created), false);
     }
 
     private TicketRouting.Classification classify(long tenant, NewTicket t) {
