@@ -166,7 +166,11 @@ class SlaDue implements SmartLifecycle {
         if (p != null) {
             p.shutdownNow();
         }
-        ExecutorService pool = this.lookers;
+        ExecutorService pool;
+        synchronized (this) {
+            pool = this.lookers;
+            this.lookers = null; // a restart makes new ones
+        }
         if (pool != null) {
             pool.shutdown();
         }
