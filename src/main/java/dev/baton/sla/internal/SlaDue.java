@@ -95,6 +95,8 @@ class SlaDue implements SmartLifecycle {
             for (Future<Void> f : pool.invokeAll(slices)) {
                 f.get();
             }
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            due.forEach(this::lookAt); // stopped meanwhile: the caller's thread looks instead
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

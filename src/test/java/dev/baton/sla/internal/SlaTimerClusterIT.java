@@ -66,6 +66,37 @@ class SlaTimerClusterIT extends SlaTest {
     }
 
     @Test
+    void aNodeStoppedAndStartedAgainStillLooksAtWhatIsDue() {
+        SlaDesk desk = desk();
+        desk.create(breachOnly(desk));
+        this.slaDue.pause();
+        SlaDue node = node();
+        try {
+            for (int round = 0; round < 2; round++) {
+                List<Long> tickets = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    tickets.add(desk.ticket("重启" + round + "-" + i, "normal"));
+                }
+                for (long t : tickets) {
+                    awaitDue(t);
+                }
+                this.clock.advance(Duration.ofMinutes(11));
+                // several due at once: the node's looking threads take them (made anew after the restart)
+                assertThat(node.run()).isGreaterThanOrEqualTo(3);
+                for (long t : tickets) {
+                    awaitNotified(t, "first_response", "breached", 1, node);
+                    assertThat(notified(t, "first_response", "breached")).hasSize(1);
+                }
+                node.stop();
+                node.start();
+            }
+        } finally {
+            node.stop();
+            this.slaDue.resume();
+        }
+    }
+
+    @Test
     void aMomentThatCameWhileNoNodeRanIsLookedAtOnceByTheFirstNodeToPoll() {
         SlaDesk desk = desk();
         desk.create(breachOnly(desk));
