@@ -75,19 +75,18 @@ class SlaTracker {
             }
         }
         Instant now = this.clock.instant();
-        byTenant.forEach((tenant, tickets) -> follow(tenant, tickets, now, true));
+        // the round's tickets as far as the round delivered them: what this node delivered needs no read
+        byTenant.forEach((tenant, tickets) -> follow(tenant, tickets, now, this.events::historyAsDelivered));
     }
 
-    /** Brings these tickets' rows up to date with their whole logged history. */
+    /** Brings the rows of these tickets up to date with their whole logged history (in the caller's transaction). */
     void follow(long tenant, Collection<Long> tickets, Instant now) {
-        follow(tenant, tickets, now, false);
+        follow(tenant, tickets, now, this.events::history);
     }
 
-    /** Brings the rows of these tickets up to date with their histories (in the caller's transaction). */
-    private void follow(long tenant, Collection<Long> tickets, Instant now, boolean delivered) {
-        Map<Long, SlaTicketsRecord> rows = this.store.lock(tenant, tickets);
-        Map<Long, List<TicketEvent>> histories =
-                delivered ? this.events.historyAsDelivered(tenant, tickets) : this.events.history(tenant, tickets);
+    private void follow(long tenant, Collection<Long> tickets, Instant now, Histories read) {
+        Map<Long, SlaTicketsRecord> rows = this.store.lock(tenant, tickets); // before the histories: a firing waits
+        Map<Long, List<TicketEvent>> histories = read.of(tenant, tickets);
         List<SlaTicketsRecord> added = new ArrayList<>();
         List<SlaTicketsRecord> changed = new ArrayList<>();
         histories.forEach((ticket, events) -> {
@@ -109,6 +108,12 @@ class SlaTracker {
             }
         });
         this.store.save(added, changed);
+    }
+
+    /** {@link TicketEventLog#history} or {@link TicketEventLog#historyAsDelivered}. */
+    @FunctionalInterface
+    private interface Histories {
+        Map<Long, List<TicketEvent>> of(long tenant, Collection<Long> tickets);
     }
 
     /**

@@ -194,6 +194,9 @@ class EventRelay {
             int version = known == null ? -1 : known.version();
             List<TicketEvent> events = known == null ? new ArrayList<>() : new ArrayList<>(known.events());
             for (Logged row : ticketRows) {
+                if (row.version() <= version) {
+                    continue; // known already: a round run again after a listener failed delivers its rows again
+                }
                 if (row.version() != version + 1) {
                     this.histories.invalidate(key); // a gap: what it lacks is only in the database
                     return;

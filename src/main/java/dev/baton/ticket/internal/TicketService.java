@@ -544,12 +544,17 @@ class TicketService implements TicketOperations {
         if (known != null
                 && Objects.equals(
                         this.store.version(tenant, ticketId), known.row().getVersion())) {
-            if (!this.access.canSee(caller, known)) {
-                throw new NotFoundException("ticket", ticketId);
-            }
-            return known;
+            return seen(caller, known);
         }
         return visible(caller, ticketId);
+    }
+
+    /** This node's copy, if the caller may see it; 404 as for the row otherwise. */
+    private Loaded seen(TicketAccess.Caller caller, Loaded known) {
+        if (!this.access.canSee(caller, known)) {
+            throw new NotFoundException("ticket", known.row().getId());
+        }
+        return known;
     }
 
     /**
@@ -559,13 +564,7 @@ class TicketService implements TicketOperations {
     private Loaded forAction(TicketAccess.Caller caller, long ticketId, @Nullable Integer expectedVersion) {
         Loaded known =
                 expectedVersion == null ? null : this.recent.at(caller.me().tenantId(), ticketId, expectedVersion);
-        if (known == null) {
-            return visible(caller, ticketId, false);
-        }
-        if (!this.access.canSee(caller, known)) {
-            throw new NotFoundException("ticket", ticketId);
-        }
-        return known;
+        return known == null ? visible(caller, ticketId, false) : seen(caller, known);
     }
 
     /** The ticket if the caller may see it; 404 otherwise, so other tenants' and out-of-scope ids look alike. */
